@@ -1,0 +1,53 @@
+import cookieParser from 'cookie-parser'
+import express, { type Express } from 'express'
+import type { Config } from './config'
+import type { Database } from './db/database'
+import { healthRoutes } from './health/routes'
+import type { TranslatorFor } from './middleware/setUpI18n'
+import type { Logger } from './logger'
+import { errorHandler, notFoundHandler } from './middleware/errorHandler'
+import { setUpCsrf } from './middleware/setUpCsrf'
+import { setUpI18n } from './middleware/setUpI18n'
+import { setUpRequestLogging } from './middleware/setUpRequestLogging'
+import { setUpSecurity } from './middleware/setUpSecurity'
+import { setUpSession } from './middleware/setUpSession'
+import { setUpStaticAssets } from './middleware/setUpStaticAssets'
+import { pageRoutes } from './pages/routes'
+import { fromRoot } from './projectRoot'
+import { respondRoutes } from './respond/routes'
+
+export interface AppDependencies {
+  config: Config
+  db: Database
+  logger: Logger
+  translatorFor: TranslatorFor
+  sessionSecret: string
+}
+
+/** Wires the application from its dependencies. It never listens and never reads the environment. */
+export function createApp(deps: AppDependencies): Express {
+  const { config, db } = deps
+  const app = express()
+  app.set('view engine', 'ejs')
+  app.set('views', fromRoot('views'))
+  app.set('trust proxy', config.trustProxy ? 1 : false)
+  if (config.environment === 'production') app.set('view cache', true)
+
+  setUpRequestLogging(app, deps.logger)
+  setUpSecurity(app, { behindTls: config.trustProxy })
+  setUpStaticAssets(app)
+  app.use(healthRoutes(db))
+  setUpSession(app, { db, secret: deps.sessionSecret, maxAgeDays: config.draftTtlDays })
+  setUpI18n(app, deps.translatorFor)
+  app.use(cookieParser())
+  // Answers are short; anything bigger than this is refused with 413 before it reaches a route.
+  app.use(express.urlencoded({ extended: false, limit: '32kb', parameterLimit: 100 }))
+  setUpCsrf(app)
+
+  app.use(pageRoutes())
+  app.use(respondRoutes({ db, config }))
+
+  app.use(notFoundHandler)
+  app.use(errorHandler(deps.translatorFor))
+  return app
+}

@@ -1,0 +1,43 @@
+import fs from 'node:fs'
+import { PGlite } from '@electric-sql/pglite'
+import type { Database } from './database'
+
+/** Opens (or creates) an embedded database on disk, or from a saved data-dir snapshot in tests. */
+export async function connectPglite(options: { dataDir?: string; loadDataDir?: Blob }): Promise<Database> {
+  // PGlite does not create missing parent directories itself.
+  if (options.dataDir) fs.mkdirSync(options.dataDir, { recursive: true })
+  const pg = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir })
+  return {
+    kind: 'pglite',
+    async query(sql, params) {
+      const result = await pg.query(sql, params ? [...params] : undefined)
+      return result.rows as never[]
+    },
+    async exec(sql) {
+      await pg.exec(sql)
+    },
+    async transaction(work) {
+      return pg.transaction((tx) =>
+        work({
+          async query(sql, params) {
+            const result = await tx.query(sql, params ? [...params] : undefined)
+            return result.rows as never[]
+          },
+          async exec(sql) {
+            await tx.exec(sql)
+          },
+        }),
+      )
+    },
+    async close() {
+      await pg.close()
+    },
+  }
+}
+
+export async function dumpPglite(dataDir: string): Promise<Blob> {
+  const pg = await PGlite.create({ dataDir })
+  const dump = await pg.dumpDataDir('none')
+  await pg.close()
+  return dump
+}

@@ -1,0 +1,39 @@
+import { randomUUID } from 'node:crypto'
+import type { Database } from '../db/database'
+import { paths } from '../paths'
+import { insertSurveyFromTemplate } from '../surveys/queries'
+import { listTemplateIds, loadTemplate } from '../surveys/templates'
+
+export const demoOrganisation = { slug: 'demo-council', name: 'Demo Council' }
+
+/**
+ * On an empty database, a demo organisation with every template survey open. Returns the path of
+ * each demo survey's start page, whether or not it was created this time.
+ */
+export async function seedDemo(db: Database): Promise<{ created: boolean; surveyPaths: string[] }> {
+  const created = await db.transaction(async (tx) => {
+    const organisations = await tx.query('SELECT 1 FROM organisations LIMIT 1')
+    if (organisations.length > 0) return false
+    const organisationId = randomUUID()
+    await tx.query('INSERT INTO organisations (id, slug, name) VALUES ($1, $2, $3)', [
+      organisationId,
+      demoOrganisation.slug,
+      demoOrganisation.name,
+    ])
+    for (const templateId of listTemplateIds()) {
+      await insertSurveyFromTemplate(tx, {
+        organisationId,
+        slug: templateId,
+        template: loadTemplate(templateId),
+        status: 'open',
+      })
+    }
+    return true
+  })
+  const surveys = await db.query<{ slug: string }>(
+    `SELECT s.slug FROM surveys s JOIN organisations o ON o.id = s.organisation_id
+      WHERE o.slug = $1 AND s.status = 'open' ORDER BY s.created_at, s.slug`,
+    [demoOrganisation.slug],
+  )
+  return { created, surveyPaths: surveys.map(({ slug }) => paths.respond.start(demoOrganisation.slug, slug)) }
+}

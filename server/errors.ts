@@ -1,0 +1,25 @@
+/** Errors the application expects; the error handler turns each into a status and a page. */
+export class DomainError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly page: string,
+  ) {
+    super(message)
+    this.name = new.target.name
+  }
+}
+
+/** Thrown when a survey, page, version or anything else asked for does not exist (or is not theirs). */
+export class NotFoundError extends DomainError {
+  constructor(message = 'Not found') {
+    super(message, 404, 'errors/notFound')
+  }
+}
+
+/** Thrown when a form is posted without the session's CSRF token. */
+export class ForbiddenError extends DomainError {
+  constructor(message = 'Forbidden') {
+    super(message, 403, 'errors/forbidden')
+  }
+}

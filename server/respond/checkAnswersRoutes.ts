@@ -1,0 +1,99 @@
+import type { Request, Response } from 'express'
+import type { Database } from '../db/database'
+import { optionLabeller } from '../surveys/labels'
+import { questionTypeFor } from '../surveys/questionTypes/registry'
+import { paths } from '../paths'
+import { Journey } from './journey'
+import { renderClosed } from './startRoutes'
+import { stepPath } from './stepPath'
+import { submitResponse } from './submitResponse'
+import { loadSentReference, loadSurveyContext, surveyLocals, type SurveyContext } from './surveyContext'
+
+function summaryRows(req: Request, context: SurveyContext, answers: Record<string, unknown>) {
+  const { survey, words, version } = context
+  return version.definition.questions.map((question) => {
+    const questionWords = words.questions[question.id]
+    const type = questionTypeFor(question)
+    const value = answers[question.id] as Parameters<typeof type.display>[0]
+    const title = questionWords?.title ?? question.id
+    return {
+      key: { text: title },
+      value: {
+        text: type.isAnswered(value)
+          ? type.display(value, optionLabeller(question, questionWords, req.t))
+          : req.t('answers.notAnswered'),
+      },
+      actions: {
+        items: [
+          {
+            href: paths.respond.question(survey.organisationSlug, survey.slug, question.id),
+            text: req.t('pages.checkAnswers.change'),
+            visuallyHiddenText: title,
+          },
+        ],
+      },
+    }
+  })
+}
+
+export function checkAnswersPage(db: Database) {
+  return async (req: Request, res: Response) => {
+    const context = await loadSurveyContext(db, req)
+    if (!context.open) return renderClosed(res, context)
+    const { survey, draft } = context
+    if (!draft) {
+      const sent = await loadSentReference(db, req, survey)
+      return res.redirect(
+        303,
+        sent ? paths.respond.confirmation(survey.organisationSlug, survey.slug) : stepPath(survey, 'start'),
+      )
+    }
+    const journey = new Journey(context.version.definition.questions, draft.answers)
+    if (!journey.isComplete) return res.redirect(303, stepPath(survey, journey.firstUnanswered()))
+    res.render('respond/checkAnswers', {
+      ...surveyLocals(context),
+      pageTitle: req.t('pages.checkAnswers.title'),
+      rows: summaryRows(req, context, draft.answers),
+      backLink: {
+        href: stepPath(survey, journey.previous(context.version.definition.questions.at(-1)?.id ?? '')),
+        text: req.t('layout.back'),
+      },
+      formAction: paths.respond.submit(survey.organisationSlug, survey.slug),
+    })
+  }
+}
+
+/** Sends the draft. However often it is posted, one response is stored and the same reference shown. */
+export function submitAnswers(db: Database) {
+  return async (req: Request, res: Response) => {
+    const context = await loadSurveyContext(db, req)
+    const { survey } = context
+    const sent = await loadSentReference(db, req, survey)
+    if (sent) return res.redirect(303, paths.respond.confirmation(survey.organisationSlug, survey.slug))
+    if (!context.open) return renderClosed(res, context)
+    if (!context.draft) return res.redirect(303, stepPath(survey, 'start'))
+    const outcome = await submitResponse(db, survey, context.draft.id)
+    if (outcome.kind === 'incomplete') {
+      const journey = new Journey(context.version.definition.questions, context.draft.answers)
+      return res.redirect(303, stepPath(survey, journey.firstUnanswered()))
+    }
+    if (outcome.kind === 'no-draft') return res.redirect(303, stepPath(survey, 'start'))
+    req.log.info({ surveyId: survey.surveyId, outcome: outcome.kind }, 'response submitted')
+    res.redirect(303, paths.respond.confirmation(survey.organisationSlug, survey.slug))
+  }
+}
+
+export function confirmationPage(db: Database) {
+  return async (req: Request, res: Response) => {
+    const context = await loadSurveyContext(db, req)
+    const { survey } = context
+    const reference = await loadSentReference(db, req, survey)
+    if (!reference) return res.redirect(303, stepPath(survey, 'start'))
+    res.render('respond/confirmation', {
+      ...surveyLocals(context),
+      pageTitle: req.t('pages.confirmation.title'),
+      reference,
+      startAgainHref: stepPath(survey, 'start'),
+    })
+  }
+}

@@ -1,0 +1,70 @@
+import type { Request } from 'express'
+import type { Database } from '../db/database'
+import { NotFoundError } from '../errors'
+import { availabilityOf } from '../surveys/availability'
+import {
+  findSurveyBySlugs,
+  findSurveyVersion,
+  type PublishedSurvey,
+  type SurveyVersion,
+} from '../surveys/queries'
+import { wordsFor, type SurveyWords } from '../surveys/words'
+import { readDraftId } from './draftCookie'
+import { findDraft, findResponseReferenceByDraft, type Draft } from './queries'
+
+export interface SurveyContext {
+  survey: PublishedSurvey
+  /** This browser's live draft of the survey, if it has one. */
+  draft: Draft | undefined
+  version: SurveyVersion
+  words: SurveyWords
+  open: boolean
+}
+
+const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/
+
+const param = (req: Request, name: string): string => {
+  const value = (req.params as Record<string, string | undefined>)[name]
+  if (!value || !slugPattern.test(value)) throw new NotFoundError(`Bad ${name} in URL`)
+  return value
+}
+
+/**
+ * The survey a respondent's URL names, with their draft and the version it was started on (the newest
+ * version for a new respondent). Unknown or unpublished surveys are 404.
+ */
+export async function loadSurveyContext(db: Database, req: Request): Promise<SurveyContext> {
+  const survey = await findSurveyBySlugs(db, param(req, 'organisation'), param(req, 'survey'))
+  if (!survey) throw new NotFoundError('No such survey')
+  const availability = availabilityOf(survey, new Date())
+  if (availability === 'not-published') throw new NotFoundError('Survey not published')
+  const draftId = readDraftId(req)
+  const draft = draftId ? await findDraft(db, survey, draftId) : undefined
+  const version = await findSurveyVersion(db, survey, draft?.version)
+  if (!version) throw new NotFoundError('No such survey version')
+  return {
+    survey,
+    draft,
+    version,
+    words: wordsFor(version.words, req.language),
+    open: availability === 'open',
+  }
+}
+
+/** The reference of the response this browser's draft became, if it has been sent. */
+export async function loadSentReference(
+  db: Database,
+  req: Request,
+  survey: PublishedSurvey,
+): Promise<string | undefined> {
+  const draftId = readDraftId(req)
+  return draftId ? findResponseReferenceByDraft(db, survey, draftId) : undefined
+}
+
+export function surveyLocals(context: SurveyContext) {
+  return {
+    organisationName: context.survey.organisationName,
+    easyRead: context.version.definition.easyRead,
+    surveyTitle: context.words.title,
+  }
+}

@@ -1,0 +1,22 @@
+import type { AppDependencies } from './app'
+import type { Config } from './config'
+import { connectDatabase } from './db/connect'
+import { migrate } from './db/migrate'
+import { createTranslator } from './i18n/translator'
+import { createLogger } from './logger'
+import { resolveSessionSecret } from './sessions/sessionSecret'
+
+/** Opens the database, brings its schema up to date and gathers what createApp needs. */
+export async function openServices(config: Config): Promise<AppDependencies> {
+  const logger = createLogger(config.logLevel)
+  const db = await connectDatabase(config.database)
+  const applied = await migrate(db)
+  if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated')
+  return {
+    config,
+    db,
+    logger,
+    translatorFor: await createTranslator(),
+    sessionSecret: await resolveSessionSecret(db, config.sessionSecret),
+  }
+}

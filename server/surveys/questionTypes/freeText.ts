@@ -1,0 +1,27 @@
+import { postedStrings, type QuestionType, type StoredAnswer } from './contract'
+
+/** Counts characters as people see them, so an emoji or an Urdu letter counts once. */
+export const characterCount = (text: string): number => [...text].length
+
+const textOf = (value: StoredAnswer): string => (typeof value === 'string' ? value : '')
+
+export const freeTextType: QuestionType = {
+  name: 'free-text',
+  control: 'textarea',
+  values: () => [],
+  notCounted: () => [],
+  items: () => [],
+  parse(input, question) {
+    const posted = postedStrings(input)
+    if (posted.length > 1) return { ok: false, error: 'invalid' }
+    const text = (posted[0] ?? '').replace(/\r\n?/g, '\n').trim()
+    if (text === '') return question.optional ? { ok: true, value: null } : { ok: false, error: 'required' }
+    const maxLength = question.type === 'free-text' ? question.maxLength : 1000
+    if (characterCount(text) > maxLength) return { ok: false, error: 'tooLong' }
+    return { ok: true, value: text }
+  },
+  formValue: (input) => postedStrings(input).slice(0, 1),
+  display: textOf,
+  csvValue: textOf,
+  isAnswered: (value) => typeof value === 'string' && value.length > 0,
+}

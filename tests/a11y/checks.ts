@@ -1,0 +1,81 @@
+import { AxeBuilder } from '@axe-core/playwright'
+import type { Page } from 'playwright-core'
+
+export type Language = 'en' | 'ur'
+
+export interface PageResult {
+  language: Language
+  name: string
+  /** axe rules broken on the page. */
+  violations: number
+  /** Every failure on the page, axe or ours, one line each. */
+  problems: string[]
+}
+
+const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
+const minimumTarget = 44
+const narrowWidth = 320
+
+async function axeProblems(page: Page): Promise<{ violations: number; problems: string[] }> {
+  const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze()
+  const problems: string[] = []
+  for (const rule of results.violations)
+    for (const node of rule.nodes)
+      problems.push(
+        `axe ${rule.id} (${node.impact ?? 'n/a'}) at ${node.target.join(' ')}: ${node.failureSummary ?? rule.help}`,
+      )
+  // Contrast axe could not decide is treated as a failure: a person would still have to check it.
+  for (const rule of results.incomplete.filter(({ id }) => id === 'color-contrast'))
+    for (const node of rule.nodes)
+      problems.push(
+        `axe color-contrast (incomplete) at ${node.target.join(' ')}: ${node.any.map(({ message }) => message).join('; ')}`,
+      )
+  return { violations: results.violations.length, problems }
+}
+
+async function languageProblems(page: Page, language: Language): Promise<string[]> {
+  const { lang, dir } = await page.evaluate(() => ({
+    lang: document.documentElement.lang,
+    dir: document.documentElement.dir,
+  }))
+  const expectedDir = language === 'ur' ? 'rtl' : 'ltr'
+  const problems: string[] = []
+  if (lang !== language) problems.push(`<html lang="${lang}">, expected "${language}"`)
+  if (dir !== expectedDir) problems.push(`<html dir="${dir}">, expected "${expectedDir}"`)
+  return problems
+}
+
+/** Radio and checkbox labels (the box a finger taps) and buttons must be at least 44px tall. */
+async function targetProblems(page: Page): Promise<string[]> {
+  const problems: string[] = []
+  const targets = page.locator('.govuk-radios__label, .govuk-checkboxes__label, button')
+  for (const target of await targets.all()) {
+    const box = await target.boundingBox()
+    if (!box || box.height >= minimumTarget) continue
+    const text = (await target.innerText()).trim().slice(0, 40)
+    problems.push(`target "${text}" is ${box.height.toFixed(1)}px tall, under ${minimumTarget}px`)
+  }
+  return problems
+}
+
+async function reflowProblems(page: Page): Promise<string[]> {
+  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth)
+  return scrollWidth <= narrowWidth
+    ? []
+    : [`scrolls sideways at ${narrowWidth}px: scrollWidth is ${scrollWidth}px`]
+}
+
+/** Every check made on a page: axe, language and direction, target sizes and, when narrow, reflow. */
+export async function checkPage(
+  page: Page,
+  options: { language: Language; name: string; narrow?: boolean },
+): Promise<PageResult> {
+  const axe = await axeProblems(page)
+  const problems = [
+    ...axe.problems,
+    ...(await languageProblems(page, options.language)),
+    ...(await targetProblems(page)),
+    ...(options.narrow ? await reflowProblems(page) : []),
+  ]
+  return { language: options.language, name: options.name, violations: axe.violations, problems }
+}

@@ -1,0 +1,41 @@
+import type { AddressInfo } from 'node:net'
+import { createApp } from '../../server/app'
+import { loadConfig } from '../../server/config'
+import type { Database } from '../../server/db/database'
+import { createTranslator } from '../../server/i18n/translator'
+import { createLogger } from '../../server/logger'
+
+export interface LocalServer {
+  baseUrl: string
+  close(): Promise<void>
+}
+
+// A fixed secret: these servers live for one run on 127.0.0.1 and hold no real data.
+const sessionSecret = 'heard-local-run-secret-not-used-anywhere-else'
+
+/** The real application on the given database, listening on 127.0.0.1 on a port the system picks. */
+export async function serveLocally(db: Database): Promise<LocalServer> {
+  const app = createApp({
+    config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }),
+    db,
+    logger: createLogger('silent'),
+    translatorFor: await createTranslator(),
+    sessionSecret,
+  })
+  const server = app.listen(0, '127.0.0.1')
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve)
+    server.once('error', reject)
+  })
+  const { port } = server.address() as AddressInfo
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          resolve()
+        })
+        server.closeAllConnections()
+      }),
+  }
+}

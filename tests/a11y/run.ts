@@ -1,0 +1,110 @@
+import fs from 'node:fs'
+import { chromium, type Browser } from 'playwright-core'
+import { connectPglite } from '../../server/db/connectPglite'
+import type { Database } from '../../server/db/database'
+import { migrate } from '../../server/db/migrate'
+import type { Language, PageResult } from './checks'
+import { fullPass, narrowPass, screenshotFolder } from './journey'
+import { serveLocally, type LocalServer } from './localServer'
+import { seedSurveys, type Seeded } from './seed'
+import { Tour } from './tour'
+
+/*
+ * Accessibility run: the real app on an in-memory database, driven by Chromium in English and in
+ * Urdu (right to left), with axe and our own checks on every page. Exits 1 if anything failed.
+ */
+const chromiumPath = '/usr/bin/chromium'
+const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
+const languages: Language[] = ['en', 'ur']
+const giveUpAfterMs = 180_000
+
+async function tourIn(browser: Browser, options: { language: Language; baseUrl: string; narrow: boolean }) {
+  // @axe-core/playwright needs a page made through a context, not browser.newPage().
+  const context = await browser.newContext(options.narrow ? { viewport: { width: 320, height: 640 } } : {})
+  context.setDefaultTimeout(15_000)
+  return { tour: new Tour(await context.newPage(), options), close: () => context.close() }
+}
+
+async function runPasses(browser: Browser, server: LocalServer, seeded: Seeded): Promise<PageResult[]> {
+  const results: PageResult[] = []
+  for (const narrow of [false, true])
+    for (const language of languages) {
+      const { tour, close } = await tourIn(browser, { language, baseUrl: server.baseUrl, narrow })
+      try {
+        if (narrow) await narrowPass(tour, seeded)
+        else process.stdout.write(`${await fullPass(tour, seeded)}\n`)
+      } finally {
+        results.push(
+          ...tour.results.map((result) => (narrow ? { ...result, name: `${result.name} (320px)` } : result)),
+        )
+        await close()
+      }
+    }
+  return results
+}
+
+function report(results: PageResult[]): boolean {
+  for (const { language, name, violations, problems } of results) {
+    process.stdout.write(
+      `${language}  ${name.padEnd(36)} ${violations} violation(s)${problems.length > violations ? `, ${problems.length} problem line(s)` : ''}\n`,
+    )
+    for (const problem of problems) process.stdout.write(`      - ${problem}\n`)
+  }
+  const violations = results.reduce((sum, result) => sum + result.violations, 0)
+  const failed = results.filter((result) => result.problems.length > 0).length
+  process.stdout.write(
+    `a11y: ${results.length} pages checked, ${violations} violations, ${failed} page(s) with problems\n`,
+  )
+  process.stdout.write(`screenshots in ${screenshotFolder}\n`)
+  return failed === 0
+}
+
+async function main(): Promise<boolean> {
+  if (!fs.existsSync(chromiumPath)) {
+    process.stderr.write(`a11y: Chromium not found at ${chromiumPath}; install the Debian chromium package\n`)
+    return false
+  }
+  let db: Database | undefined
+  let server: LocalServer | undefined
+  let browser: Browser | undefined
+  try {
+    const launching = chromium.launch({ executablePath: chromiumPath, args: chromiumArgs })
+    db = await connectPglite({})
+    await migrate(db)
+    const seeded = await seedSurveys(db)
+    server = await serveLocally(db)
+    browser = await launching
+    return report(await runPasses(browser, server, seeded))
+  } finally {
+    await browser?.close()
+    await server?.close()
+    await db?.close()
+  }
+}
+
+setTimeout(() => {
+  process.stderr.write(`a11y: gave up after ${giveUpAfterMs / 1000} s\n`)
+  process.exit(1)
+}, giveUpAfterMs).unref()
+
+const started = Date.now()
+main().then(
+  (passed) => {
+    process.stdout.write(`a11y: finished in ${((Date.now() - started) / 1000).toFixed(1)} s\n`)
+    process.exitCode = passed ? 0 : 1
+  },
+  (error: unknown) => {
+    process.stderr.write(
+      `a11y: could not finish: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    )
+    process.exitCode = 1
+  },
+)

@@ -1,0 +1,82 @@
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import pg from 'pg'
+import { connectPglite } from '../../server/db/connectPglite'
+import { connectPostgres } from '../../server/db/connectPostgres'
+import type { Database } from '../../server/db/database'
+import { templateDatabaseName, testDatabaseUrl } from './databaseNames'
+
+export interface TestDatabase {
+  db: Database
+  /** Closes the connection and opens a new one to the same data, as a restarted server does. */
+  restart(): Promise<Database>
+  drop(): Promise<void>
+}
+
+function snapshot(): Blob {
+  const snapshotFile = process.env.HEARD_TEST_SNAPSHOT
+  if (!snapshotFile) throw new Error('The jest global setup did not run')
+  return new Blob([fs.readFileSync(snapshotFile)])
+}
+
+async function openPglite(onDisk: boolean): Promise<TestDatabase> {
+  if (!onDisk) {
+    const db = await connectPglite({ loadDataDir: snapshot() })
+    return {
+      db,
+      restart: () => Promise.reject(new Error('In-memory databases cannot restart')),
+      drop: () => db.close(),
+    }
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'heard-pglite-'))
+  const handle: TestDatabase = {
+    db: await connectPglite({ dataDir, loadDataDir: snapshot() }),
+    async restart() {
+      await handle.db.close()
+      handle.db = await connectPglite({ dataDir })
+      return handle.db
+    },
+    async drop() {
+      await handle.db.close()
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+  return handle
+}
+
+async function adminQuery(serverUrl: string, sql: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: serverUrl })
+  await admin.connect()
+  try {
+    await admin.query(sql)
+  } finally {
+    await admin.end()
+  }
+}
+
+/**
+ * A fresh, migrated database for one test file: PGlite from the global snapshot (in memory, or on
+ * disk when a test restarts it), or a copy of the template database on the PostgreSQL server.
+ */
+export async function openTestDatabase(options: { onDisk?: boolean } = {}): Promise<TestDatabase> {
+  const serverUrl = process.env.DATABASE_URL
+  if (!serverUrl) return openPglite(options.onDisk ?? false)
+  const name = `heard_test_${randomBytes(6).toString('hex')}`
+  await adminQuery(serverUrl, `CREATE DATABASE ${name} TEMPLATE ${templateDatabaseName()}`)
+  const url = testDatabaseUrl(serverUrl, name)
+  const handle: TestDatabase = {
+    db: connectPostgres(url),
+    async restart() {
+      await handle.db.close()
+      handle.db = connectPostgres(url)
+      return handle.db
+    },
+    async drop() {
+      await handle.db.close()
+      await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+    },
+  }
+  return handle
+}

@@ -1,0 +1,68 @@
+import { insertOrganisation, insertSurvey, countRows } from '../helpers/factories'
+import { buildTestApp, type TestApp } from '../helpers/testApp'
+import { openTestDatabase, type TestDatabase } from '../helpers/testDatabase'
+import { referenceIn, Respondent } from '../helpers/respondent'
+
+let database: TestDatabase
+let testApp: TestApp
+let organisation: { id: string; slug: string }
+
+beforeAll(async () => {
+  database = await openTestDatabase()
+  testApp = await buildTestApp(database.db)
+  organisation = await insertOrganisation(database.db)
+  await insertSurvey(database.db, { organisationId: organisation.id, template: 'what-i-need' })
+  await insertSurvey(database.db, { organisationId: organisation.id, template: 'ehcp-experience' })
+})
+afterAll(() => database.drop())
+
+const whatINeedAnswers = {
+  'listened-to': 'very-important',
+  healthiest: 'important',
+  safe: 'very-important',
+  'accepted-valued': 'dont-know',
+  'prepared-future': 'not-important',
+  'enjoy-life': 'very-important',
+  'life-better': 'More clubs <b>after</b> school & a quiet room',
+  'age-group': '12-15',
+  helper: 'parent-carer',
+}
+
+describe('a young person completes "What I need"', () => {
+  it('stores one response with every answer, the version and the language', async () => {
+    const respondent = new Respondent(testApp.app, organisation.slug, 'what-i-need')
+    const started = await respondent.begin()
+    expect(started.status).toBe(303)
+    expect(started.headers.location).toBe(respondent.questionPath('listened-to'))
+
+    await respondent.answerAll(whatINeedAnswers)
+    const check = await respondent.get(`/s/${organisation.slug}/what-i-need/check-answers`)
+    expect(check.status).toBe(200)
+    expect(check.text).toContain('Yes, a parent or carer')
+    expect(check.text).toContain('More clubs &lt;b&gt;after&lt;/b&gt; school &amp; a quiet room')
+
+    const sent = await respondent.send()
+    expect(sent.status).toBe(303)
+    const confirmation = await respondent.confirmation()
+    expect(confirmation.status).toBe(200)
+    const reference = referenceIn(confirmation.text)
+    expect(reference).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/)
+
+    const rows = await database.db.query<{
+      version: number
+      language: string
+      answers: Record<string, unknown>
+      reference: string
+    }>('SELECT version, language, answers, reference FROM responses WHERE organisation_id = $1', [
+      organisation.id,
+    ])
+    expect(rows).toHaveLength(1)
+    expect(rows[0]).toMatchObject({
+      version: 1,
+      language: 'en',
+      reference,
+      answers: { ...whatINeedAnswers, 'life-better': 'More clubs <b>after</b> school & a quiet room' },
+    })
+    expect(await countRows(database.db, 'drafts')).toBe(0)
+  })
+})
