@@ -19,7 +19,10 @@ async function main(): Promise<void> {
   }
   await clearExpired()
   const timer = setInterval(
-    () => void clearExpired().catch((error: unknown) => logger.error({ err: error }, 'clearing failed')),
+    () =>
+      void clearExpired().catch((error: unknown) => {
+        logger.error({ err: error }, 'clearing failed')
+      }),
     hourly,
   )
   timer.unref()

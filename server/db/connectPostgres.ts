@@ -2,9 +2,10 @@ import pg from 'pg'
 import type { Database } from './database'
 
 // Both drivers must hand the application the same shapes: Dates for timestamps, numbers for counts.
-const timestampTypes = [1082, 1114, 1184]
-for (const oid of timestampTypes) pg.types.setTypeParser(oid, (value: string) => new Date(value))
-pg.types.setTypeParser(20, (value: string) => Number(value))
+const { builtins } = pg.types
+for (const type of [builtins.DATE, builtins.TIMESTAMP, builtins.TIMESTAMPTZ])
+  pg.types.setTypeParser(type, (value: string) => new Date(value))
+pg.types.setTypeParser(builtins.INT8, (value: string) => Number(value))
 
 export function connectPostgres(url: string, poolSize = 10): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 })

@@ -6,7 +6,9 @@ const answerWithin = <T>(work: Promise<T>, milliseconds: number): Promise<T> =>
   Promise.race([
     work,
     new Promise<never>((_resolve, reject) =>
-      setTimeout(() => reject(new Error('timed out')), milliseconds).unref(),
+      setTimeout(() => {
+        reject(new Error('timed out'))
+      }, milliseconds).unref(),
     ),
   ])
 

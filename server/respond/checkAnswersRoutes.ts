@@ -39,17 +39,24 @@ function summaryRows(req: Request, context: SurveyContext, answers: Record<strin
 export function checkAnswersPage(db: Database) {
   return async (req: Request, res: Response) => {
     const context = await loadSurveyContext(db, req)
-    if (!context.open) return renderClosed(res, context)
+    if (!context.open) {
+      renderClosed(res, context)
+      return
+    }
     const { survey, draft } = context
     if (!draft) {
       const sent = await loadSentReference(db, req, survey)
-      return res.redirect(
+      res.redirect(
         303,
         sent ? paths.respond.confirmation(survey.organisationSlug, survey.slug) : stepPath(survey, 'start'),
       )
+      return
     }
     const journey = new Journey(context.version.definition.questions, draft.answers)
-    if (!journey.isComplete) return res.redirect(303, stepPath(survey, journey.firstUnanswered()))
+    if (!journey.isComplete) {
+      res.redirect(303, stepPath(survey, journey.firstUnanswered()))
+      return
+    }
     res.render('respond/checkAnswers', {
       ...surveyLocals(context),
       pageTitle: req.t('pages.checkAnswers.title'),
@@ -69,15 +76,28 @@ export function submitAnswers(db: Database) {
     const context = await loadSurveyContext(db, req)
     const { survey } = context
     const sent = await loadSentReference(db, req, survey)
-    if (sent) return res.redirect(303, paths.respond.confirmation(survey.organisationSlug, survey.slug))
-    if (!context.open) return renderClosed(res, context)
-    if (!context.draft) return res.redirect(303, stepPath(survey, 'start'))
+    if (sent) {
+      res.redirect(303, paths.respond.confirmation(survey.organisationSlug, survey.slug))
+      return
+    }
+    if (!context.open) {
+      renderClosed(res, context)
+      return
+    }
+    if (!context.draft) {
+      res.redirect(303, stepPath(survey, 'start'))
+      return
+    }
     const outcome = await submitResponse(db, survey, context.draft.id)
     if (outcome.kind === 'incomplete') {
       const journey = new Journey(context.version.definition.questions, context.draft.answers)
-      return res.redirect(303, stepPath(survey, journey.firstUnanswered()))
+      res.redirect(303, stepPath(survey, journey.firstUnanswered()))
+      return
     }
-    if (outcome.kind === 'no-draft') return res.redirect(303, stepPath(survey, 'start'))
+    if (outcome.kind === 'no-draft') {
+      res.redirect(303, stepPath(survey, 'start'))
+      return
+    }
     req.log.info({ surveyId: survey.surveyId, outcome: outcome.kind }, 'response submitted')
     res.redirect(303, paths.respond.confirmation(survey.organisationSlug, survey.slug))
   }
@@ -88,7 +108,10 @@ export function confirmationPage(db: Database) {
     const context = await loadSurveyContext(db, req)
     const { survey } = context
     const reference = await loadSentReference(db, req, survey)
-    if (!reference) return res.redirect(303, stepPath(survey, 'start'))
+    if (!reference) {
+      res.redirect(303, stepPath(survey, 'start'))
+      return
+    }
     res.render('respond/confirmation', {
       ...surveyLocals(context),
       pageTitle: req.t('pages.confirmation.title'),

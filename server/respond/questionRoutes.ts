@@ -24,18 +24,24 @@ async function prepare(db: Database, req: Request, res: Response): Promise<Ready
   const questionId = (req.params as Record<string, string>).question
   const question = context.version.definition.questions.find(({ id }) => id === questionId)
   if (!question) throw new NotFoundError('No such question')
-  if (!context.open) return void renderClosed(res, context)
+  if (!context.open) {
+    renderClosed(res, context)
+    return
+  }
   const { survey, draft } = context
   if (!draft) {
     const sent = await loadSentReference(db, req, survey)
-    return void res.redirect(
+    res.redirect(
       303,
       sent ? paths.respond.confirmation(survey.organisationSlug, survey.slug) : stepPath(survey, 'start'),
     )
+    return
   }
   const journey = new Journey(context.version.definition.questions, draft.answers)
-  if (!journey.canVisit({ kind: 'question', questionId: question.id }))
-    return void res.redirect(303, stepPath(survey, journey.firstUnanswered()))
+  if (!journey.canVisit({ kind: 'question', questionId: question.id })) {
+    res.redirect(303, stepPath(survey, journey.firstUnanswered()))
+    return
+  }
   return { context: { ...context, draft }, question, journey }
 }
 
@@ -80,7 +86,10 @@ export function answerQuestion(db: Database, config: Config) {
     const type = questionTypeFor(ready.question)
     const posted = (req.body as Record<string, unknown> | undefined)?.[answerFieldName]
     const parsed = type.parse(posted, ready.question)
-    if (!parsed.ok) return render(req, res, ready, { shown: type.formValue(posted), error: parsed.error })
+    if (!parsed.ok) {
+      render(req, res, ready, { shown: type.formValue(posted), error: parsed.error })
+      return
+    }
     const { draft, survey } = ready.context
     await saveDraftAnswer(db, draft, {
       questionId: ready.question.id,

@@ -11,13 +11,16 @@ import { loadSurveyContext, surveyLocals, type SurveyContext } from './surveyCon
 export function renderClosed(res: Response, context: SurveyContext): void {
   res
     .status(410)
-    .render('respond/closed', { ...surveyLocals(context), pageTitle: res.locals.t('pages.closed.title') })
+    .render('respond/closed', { ...surveyLocals(context), pageTitle: res.req.t('pages.closed.title') })
 }
 
 export function startPage(db: Database) {
   return async (req: Request, res: Response) => {
     const context = await loadSurveyContext(db, req)
-    if (!context.open) return renderClosed(res, context)
+    if (!context.open) {
+      renderClosed(res, context)
+      return
+    }
     const { survey, words, version } = context
     res.render('respond/start', {
       ...surveyLocals(context),
@@ -35,7 +38,10 @@ export function startPage(db: Database) {
 export function beginSurvey(db: Database, config: Config) {
   return async (req: Request, res: Response) => {
     const context = await loadSurveyContext(db, req)
-    if (!context.open) return renderClosed(res, context)
+    if (!context.open) {
+      renderClosed(res, context)
+      return
+    }
     const { survey, version } = context
     const draft =
       context.draft ??

@@ -3,8 +3,9 @@ import type { Database } from '../db/database'
 
 type Callback = (error?: unknown) => void
 
-const expiryOf = (data: session.SessionData): Date =>
-  data.cookie.expires ? new Date(data.cookie.expires) : new Date(Date.now() + 24 * 60 * 60 * 1000)
+const oneDay = 24 * 60 * 60 * 1000
+
+const expiryOf = (data: session.SessionData): Date => new Date(Date.now() + (data.cookie.maxAge ?? oneDay))
 
 /** Keeps sessions in the database, so the web tier holds no state and survives restarts. */
 export class DatabaseSessionStore extends session.Store {

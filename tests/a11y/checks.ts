@@ -16,19 +16,21 @@ const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 const minimumTarget = 44
 const narrowWidth = 320
 
+const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ')
+
 async function axeProblems(page: Page): Promise<{ violations: number; problems: string[] }> {
   const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze()
   const problems: string[] = []
   for (const rule of results.violations)
     for (const node of rule.nodes)
       problems.push(
-        `axe ${rule.id} (${node.impact ?? 'n/a'}) at ${node.target.join(' ')}: ${node.failureSummary ?? rule.help}`,
+        `axe ${rule.id} (${node.impact ?? 'n/a'}) at ${node.target.join(' ')}: ${oneLine(node.failureSummary ?? rule.help)}`,
       )
   // Contrast axe could not decide is treated as a failure: a person would still have to check it.
   for (const rule of results.incomplete.filter(({ id }) => id === 'color-contrast'))
     for (const node of rule.nodes)
       problems.push(
-        `axe color-contrast (incomplete) at ${node.target.join(' ')}: ${node.any.map(({ message }) => message).join('; ')}`,
+        `axe color-contrast (incomplete) at ${node.target.join(' ')}: ${oneLine(node.any.map(({ message }) => message).join('; '))}`,
       )
   return { violations: results.violations.length, problems }
 }

@@ -13,10 +13,16 @@ export interface LocalServer {
 // A fixed secret: these servers live for one run on 127.0.0.1 and hold no real data.
 const sessionSecret = 'heard-local-run-secret-not-used-anywhere-else'
 
-/** The real application on the given database, listening on 127.0.0.1 on a port the system picks. */
-export async function serveLocally(db: Database): Promise<LocalServer> {
+/**
+ * The real application on the given database, listening on 127.0.0.1 on a port the system picks.
+ * The benchmark runs it as production does (views compiled once); the accessibility run as in tests.
+ */
+export async function serveLocally(
+  db: Database,
+  environment: 'test' | 'production' = 'test',
+): Promise<LocalServer> {
   const app = createApp({
-    config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }),
+    config: loadConfig({ NODE_ENV: environment, LOG_LEVEL: 'silent' }),
     db,
     logger: createLogger('silent'),
     translatorFor: await createTranslator(),

@@ -26,28 +26,53 @@ const chromiumArgs = [
 const languages: Language[] = ['en', 'ur']
 const giveUpAfterMs = 180_000
 
-async function tourIn(browser: Browser, options: { language: Language; baseUrl: string; narrow: boolean }) {
+interface TourOptions {
+  language: Language
+  baseUrl: string
+  narrow: boolean
+}
+
+/** One pass in one language in its own browser context; an error stops the pass and is reported as a failed page. */
+async function runTour(
+  browser: Browser,
+  seeded: Seeded,
+  options: TourOptions,
+): Promise<{ results: PageResult[]; note?: string }> {
   // @axe-core/playwright needs a page made through a context, not browser.newPage().
   const context = await browser.newContext(options.narrow ? { viewport: { width: 320, height: 640 } } : {})
   context.setDefaultTimeout(15_000)
-  return { tour: new Tour(await context.newPage(), options), close: () => context.close() }
+  const tour = new Tour(await context.newPage(), options)
+  let note: string | undefined
+  try {
+    if (options.narrow) await narrowPass(tour, seeded)
+    else note = await fullPass(tour, seeded)
+  } catch (error: unknown) {
+    const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)
+    tour.results.push({
+      language: options.language,
+      name: `stopped at ${tour.page.url()}`,
+      violations: 0,
+      problems: [message],
+    })
+  } finally {
+    await context.close()
+  }
+  const suffix = options.narrow ? ' (320px)' : ''
+  return { results: tour.results.map((result) => ({ ...result, name: result.name + suffix })), note }
 }
 
+/** Both languages side by side (axe is the slow part, and this halves the wait), wide then narrow. */
 async function runPasses(browser: Browser, server: LocalServer, seeded: Seeded): Promise<PageResult[]> {
   const results: PageResult[] = []
-  for (const narrow of [false, true])
-    for (const language of languages) {
-      const { tour, close } = await tourIn(browser, { language, baseUrl: server.baseUrl, narrow })
-      try {
-        if (narrow) await narrowPass(tour, seeded)
-        else process.stdout.write(`${await fullPass(tour, seeded)}\n`)
-      } finally {
-        results.push(
-          ...tour.results.map((result) => (narrow ? { ...result, name: `${result.name} (320px)` } : result)),
-        )
-        await close()
-      }
+  for (const narrow of [false, true]) {
+    const tours = await Promise.all(
+      languages.map((language) => runTour(browser, seeded, { language, baseUrl: server.baseUrl, narrow })),
+    )
+    for (const { results: pages, note } of tours) {
+      if (note) process.stdout.write(`${note}\n`)
+      results.push(...pages)
     }
+  }
   return results
 }
 

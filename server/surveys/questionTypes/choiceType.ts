@@ -38,7 +38,7 @@ export function singleChoiceType(parts: ChoiceTypeParts): QuestionType {
   return {
     name: parts.name,
     control: 'radios',
-    values: parts.values,
+    values: (question) => parts.values(question),
     notCounted: (question) => parts.values(question).filter((value) => nonCommittalValues.has(value)),
     items: (question, label) => choiceItems(parts, question, label),
     parse(input, question) {
@@ -64,7 +64,7 @@ export function multipleChoiceType(parts: ChoiceTypeParts): QuestionType {
   return {
     name: parts.name,
     control: 'checkboxes',
-    values: parts.values,
+    values: (question) => parts.values(question),
     notCounted: (question) => parts.values(question).filter((value) => nonCommittalValues.has(value)),
     items: (question, label) => choiceItems(parts, question, label),
     parse(input, question) {

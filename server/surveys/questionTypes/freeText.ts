@@ -1,7 +1,9 @@
 import { postedStrings, type QuestionType, type StoredAnswer } from './contract'
 
-/** Counts characters as people see them, so an emoji or an Urdu letter counts once. */
-export const characterCount = (text: string): number => [...text].length
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+
+/** Counts characters as people see them, so an emoji or an accented letter counts once. */
+export const characterCount = (text: string): number => Array.from(graphemes.segment(text)).length
 
 const textOf = (value: StoredAnswer): string => (typeof value === 'string' ? value : '')
 

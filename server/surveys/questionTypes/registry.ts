@@ -52,6 +52,6 @@ export const questionTypeNames = Object.keys(registry) as QuestionTypeName[]
 
 export function questionTypeFor(question: Pick<QuestionDefinition, 'type'>): QuestionType {
   const type = (registry as Partial<Record<string, QuestionType>>)[question.type]
-  if (!type) throw new Error(`Unknown question type ${String(question.type)}`)
+  if (!type) throw new Error(`Unknown question type ${question.type}`)
   return type
 }

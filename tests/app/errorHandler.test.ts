@@ -1,0 +1,28 @@
+import request from 'supertest'
+import { loadConfig } from '../../server/config'
+import { insertOrganisation, insertSurvey } from '../helpers/factories'
+import { buildTestApp } from '../helpers/testApp'
+import { openTestDatabase } from '../helpers/testDatabase'
+
+describe.each(['production', 'development'] as const)('an unexpected error in %s', (environment) => {
+  it('shows a 500 page with a reference, logs the error in full, and shows no internals', async () => {
+    const database = await openTestDatabase()
+    const organisation = await insertOrganisation(database.db)
+    await insertSurvey(database.db, { organisationId: organisation.id, template: 'what-i-need' })
+    const { app, logLines } = await buildTestApp(database.db, { ...loadConfig({ NODE_ENV: environment }) })
+    // A database that goes away mid-service is the realistic unexpected failure.
+    await database.drop()
+    const response = await request(app).get(`/s/${organisation.slug}/what-i-need`)
+    expect(response.status).toBe(500)
+    expect(response.text).toContain('Sorry, there is a problem with the service')
+    const requestId = response.headers['x-request-id'] ?? ''
+    expect(response.text).toContain(`<strong>${requestId}</strong>`)
+    expect(response.text).not.toMatch(/Error:|at [A-Za-z.]+ \(|\.ts:\d+|PGlite|closed/i)
+    const logged = logLines.map(
+      (line) => JSON.parse(line) as { level: number; requestId?: string; err?: { stack?: string } },
+    )
+    const error = logged.find((line) => line.level === 50 && line.err)
+    expect(error?.requestId).toBe(requestId)
+    expect(error?.err?.stack).toBeDefined()
+  })
+})

@@ -1,0 +1,69 @@
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import pg from 'pg'
+import { connectPglite } from '../../server/db/connectPglite'
+import { connectPostgres } from '../../server/db/connectPostgres'
+import type { Database } from '../../server/db/database'
+import { migrate } from '../../server/db/migrate'
+
+export interface BenchDatabase {
+  db: Database
+  /** Which database, in words, for the report. */
+  description: string
+  drop(): Promise<void>
+}
+
+async function adminQuery(serverUrl: string, sql: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: serverUrl })
+  await admin.connect()
+  try {
+    await admin.query(sql)
+  } finally {
+    await admin.end()
+  }
+}
+
+/** A new database on the PostgreSQL server DATABASE_URL names; dropped afterwards. */
+async function openPostgres(serverUrl: string): Promise<BenchDatabase> {
+  const name = `heard_bench_${randomBytes(6).toString('hex')}`
+  await adminQuery(serverUrl, `CREATE DATABASE ${name}`)
+  const url = new URL(serverUrl)
+  url.pathname = `/${name}`
+  const db = connectPostgres(url.toString())
+  return {
+    db,
+    description: `PostgreSQL (${url.host}, database ${name})`,
+    async drop() {
+      await db.close()
+      await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+    },
+  }
+}
+
+/** A new PGlite data directory on disk, as production uses by default; deleted afterwards. */
+async function openPglite(): Promise<BenchDatabase> {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'heard-bench-'))
+  const db = await connectPglite({ dataDir: path.join(folder, 'pglite') })
+  return {
+    db,
+    description: `PGlite on disk (${folder})`,
+    async drop() {
+      await db.close()
+      fs.rmSync(folder, { recursive: true, force: true })
+    },
+  }
+}
+
+/** PostgreSQL when a server URL is given, otherwise PGlite; migrated and empty. */
+export async function openBenchDatabase(serverUrl: string | undefined): Promise<BenchDatabase> {
+  const bench = serverUrl ? await openPostgres(serverUrl) : await openPglite()
+  try {
+    await migrate(bench.db)
+  } catch (error) {
+    await bench.drop()
+    throw error
+  }
+  return bench
+}

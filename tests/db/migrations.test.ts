@@ -1,0 +1,49 @@
+import { listMigrationFiles, migrate, migrationFilePattern } from '../../server/db/migrate'
+import { openTestDatabase } from '../helpers/testDatabase'
+
+describe('migrations', () => {
+  it('are numbered NNNN_words.sql, with no number used twice', () => {
+    const files = listMigrationFiles()
+    expect(files.length).toBeGreaterThan(0)
+    for (const file of files) expect(file).toMatch(migrationFilePattern)
+    const numbers = files.map((file) => file.slice(0, 4))
+    expect(new Set(numbers).size).toBe(numbers.length)
+  })
+
+  it('apply once: running them again changes nothing', async () => {
+    const database = await openTestDatabase()
+    try {
+      expect(await migrate(database.db)).toEqual([])
+      const applied = await database.db.query<{ name: string }>(
+        'SELECT name FROM schema_migrations ORDER BY name',
+      )
+      expect(applied.map((row) => row.name)).toEqual(listMigrationFiles())
+    } finally {
+      await database.drop()
+    }
+  })
+
+  it('every tenant table carries the organisation id', async () => {
+    const database = await openTestDatabase()
+    try {
+      const tables = await database.db.query<{ table_name: string; has_organisation: boolean }>(
+        `SELECT t.table_name,
+                EXISTS (SELECT 1 FROM information_schema.columns c
+                         WHERE c.table_name = t.table_name AND c.column_name = 'organisation_id') AS has_organisation
+           FROM information_schema.tables t
+          WHERE t.table_schema = 'public' AND t.table_type = 'BASE TABLE'`,
+      )
+      const shared = ['organisations', 'schema_migrations', 'sessions', 'app_secrets']
+      const tenant = tables.filter((table) => !shared.includes(table.table_name))
+      expect(tenant.map((table) => table.table_name).sort()).toEqual([
+        'drafts',
+        'responses',
+        'survey_versions',
+        'surveys',
+      ])
+      for (const table of tenant) expect(table).toMatchObject({ has_organisation: true })
+    } finally {
+      await database.drop()
+    }
+  })
+})
