@@ -19,7 +19,9 @@ function startHeard(env: Record<string, string>): {
   child: ChildProcessWithoutNullStreams
   output: () => string
 } {
-  const { DATABASE_URL: _ignored, ...inherited } = process.env
+  // The start-up check always uses the embedded database, whichever database the suite runs on.
+  const inherited = { ...process.env }
+  delete inherited.DATABASE_URL
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: fromRoot(),
     env: { ...inherited, NODE_OPTIONS: '', ...env },
@@ -43,7 +45,11 @@ function halfSentRequest(port: number) {
   const socket = net.connect(port, '127.0.0.1')
   let reply = ''
   socket.on('data', (chunk) => (reply += chunk.toString()))
-  const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()))
+  const closed = new Promise<void>((resolve) => {
+    socket.on('close', () => {
+      resolve()
+    })
+  })
   socket.write('GET /healthz HTTP/1.1\r\nHost: localhost\r\n')
   return {
     finish: () => socket.write('\r\n'),
