@@ -25,7 +25,6 @@ export function setUpSession(
       resave: false,
       saveUninitialized: false,
       rolling: true,
-      proxy: undefined,
       cookie: {
         httpOnly: true,
         sameSite: 'lax',

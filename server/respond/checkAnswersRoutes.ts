@@ -62,7 +62,10 @@ export function checkAnswersPage(db: Database) {
       pageTitle: req.t('pages.checkAnswers.title'),
       rows: summaryRows(req, context, draft.answers),
       backLink: {
-        href: stepPath(survey, journey.previous(context.version.definition.questions.at(-1)?.id ?? '')),
+        href: stepPath(survey, {
+          kind: 'question',
+          questionId: context.version.definition.questions.at(-1)?.id ?? '',
+        }),
         text: req.t('layout.back'),
       },
       formAction: paths.respond.submit(survey.organisationSlug, survey.slug),

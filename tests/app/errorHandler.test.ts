@@ -26,3 +26,20 @@ describe.each(['production', 'development'] as const)('an unexpected error in %s
     expect(error?.err?.stack).toBeDefined()
   })
 })
+
+describe('a request the server cannot read', () => {
+  it('gets a 4xx page that says so, not a stack trace', async () => {
+    const database = await openTestDatabase()
+    try {
+      const { app } = await buildTestApp(database.db)
+      const response = await request(app)
+        .post('/s/any/survey/start')
+        .set('Content-Type', 'application/x-www-form-urlencoded; charset=klingon')
+        .send('a=1')
+      expect(response.status).toBe(415)
+      expect(response.text).toContain('There was a problem with what was sent')
+    } finally {
+      await database.drop()
+    }
+  })
+})

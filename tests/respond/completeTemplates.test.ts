@@ -39,6 +39,8 @@ describe('a young person completes "What I need"', () => {
     const check = await respondent.get(`/s/${organisation.slug}/what-i-need/check-answers`)
     expect(check.status).toBe(200)
     expect(check.text).toContain('Yes, a parent or carer')
+    expect(check.text).toContain(`<a href="${respondent.questionPath('helper')}" class="govuk-back-link">`)
+    expect(check.text).toContain(`href="${respondent.questionPath('age-group')}">Change<span class="govuk-visually-hidden"> How old are you?</span>`)
     expect(check.text).toContain('More clubs &lt;b&gt;after&lt;/b&gt; school &amp; a quiet room')
 
     const sent = await respondent.send()
