@@ -1,25 +1,14 @@
 import request from 'supertest'
 import { loadConfig } from '../../server/config'
-import { insertOrganisation, insertSurvey } from '../helpers/factories'
 import { Respondent } from '../helpers/respondent'
-import { buildTestApp, type TestApp } from '../helpers/testApp'
-import { openTestDatabase, type TestDatabase } from '../helpers/testDatabase'
+import { useSurveyApp } from '../helpers/surveyApp'
+import { buildTestApp } from '../helpers/testApp'
 
-let database: TestDatabase
-let testApp: TestApp
-let organisation: { id: string; slug: string }
-
-beforeAll(async () => {
-  database = await openTestDatabase()
-  testApp = await buildTestApp(database.db)
-  organisation = await insertOrganisation(database.db)
-  await insertSurvey(database.db, { organisationId: organisation.id, template: 'what-i-need' })
-})
-afterAll(() => database.drop())
+const heard = useSurveyApp(['what-i-need'])
 
 describe('security headers', () => {
   it.each(['/', '/no-such-page', '/healthz', '/css/heard.css'])('are on %s', async (path) => {
-    const response = await request(testApp.app).get(path)
+    const response = await request(heard.testApp.app).get(path)
     const csp = response.headers['content-security-policy'] ?? ''
     expect(csp).toContain("default-src 'self'")
     expect(csp).toContain("script-src 'self'")
@@ -33,7 +22,7 @@ describe('security headers', () => {
   })
 
   it('pages have no inline script or style attribute', async () => {
-    const respondent = new Respondent(testApp.app, organisation.slug, 'what-i-need')
+    const respondent = new Respondent(heard.testApp.app, heard.organisation.slug, 'what-i-need')
     await respondent.begin()
     const page = await respondent.get(respondent.questionPath('listened-to'))
     expect(page.text).not.toMatch(/<script(?![^>]*\bsrc=)/)
@@ -42,8 +31,8 @@ describe('security headers', () => {
   })
 
   it('compresses responses for browsers that accept it', async () => {
-    const response = await request(testApp.app)
-      .get(`/s/${organisation.slug}/what-i-need`)
+    const response = await request(heard.testApp.app)
+      .get(`/s/${heard.organisation.slug}/what-i-need`)
       .set('Accept-Encoding', 'gzip')
     expect(response.headers['content-encoding']).toBe('gzip')
   })
@@ -51,7 +40,7 @@ describe('security headers', () => {
 
 describe('cookies', () => {
   it('the session and draft cookies are HttpOnly and SameSite=Lax, and not Secure on plain http', async () => {
-    const respondent = new Respondent(testApp.app, organisation.slug, 'what-i-need')
+    const respondent = new Respondent(heard.testApp.app, heard.organisation.slug, 'what-i-need')
     const start = await respondent.agent.get(respondent.startPath)
     const session = (start.headers['set-cookie'] as unknown as string[]).find((cookie) =>
       cookie.startsWith('heard.sid='),
@@ -62,19 +51,21 @@ describe('cookies', () => {
   })
 
   it('behind a TLS proxy both cookies are Secure and HSTS is sent', async () => {
-    const behindTls = await buildTestApp(database.db, {
+    const behindTls = await buildTestApp(heard.database.db, {
       ...loadConfig({ NODE_ENV: 'test' }),
       trustProxy: true,
     })
     const agent = request.agent(behindTls.app)
-    const start = await agent.get(`/s/${organisation.slug}/what-i-need`).set('X-Forwarded-Proto', 'https')
+    const start = await agent
+      .get(`/s/${heard.organisation.slug}/what-i-need`)
+      .set('X-Forwarded-Proto', 'https')
     const token = /name="_csrf" value="([^"]+)"/.exec(start.text)?.[1] ?? ''
     const cookies = start.headers['set-cookie'] as unknown as string[]
     expect(cookies.find((cookie) => cookie.startsWith('heard.sid='))).toMatch(/; Secure/)
     expect(start.headers['strict-transport-security']).toBeDefined()
     const sid = cookies.find((cookie) => cookie.startsWith('heard.sid='))?.split(';')[0] ?? ''
     const begun = await request(behindTls.app)
-      .post(`/s/${organisation.slug}/what-i-need/start`)
+      .post(`/s/${heard.organisation.slug}/what-i-need/start`)
       .set('X-Forwarded-Proto', 'https')
       .set('Cookie', sid)
       .type('form')
@@ -90,7 +81,7 @@ describe('cookies', () => {
 
 describe('privacy', () => {
   it('responses have no column for an IP address or user agent', async () => {
-    const columns = await database.db.query<{ column_name: string }>(
+    const columns = await heard.database.db.query<{ column_name: string }>(
       `SELECT column_name FROM information_schema.columns WHERE table_name IN ('responses', 'drafts')`,
     )
     const names = columns.map((column) => column.column_name)
@@ -99,7 +90,7 @@ describe('privacy', () => {
   })
 
   it('logs carry no answers, free text, cookies or tokens', async () => {
-    const respondent = new Respondent(testApp.app, organisation.slug, 'what-i-need')
+    const respondent = new Respondent(heard.testApp.app, heard.organisation.slug, 'what-i-need')
     respondent.agent.set('User-Agent', 'Secret-Agent/1.0')
     await respondent.begin()
     await respondent.answerAll({
@@ -114,14 +105,14 @@ describe('privacy', () => {
       helper: 'no',
     })
     await respondent.send()
-    const logs = testApp.logLines.join('\n')
+    const logs = heard.testApp.logLines.join('\n')
     expect(logs).toContain('"msg":"response submitted"')
     expect(logs).not.toContain('My private words')
     expect(logs).not.toContain('very-important')
     expect(logs).not.toContain('Secret-Agent')
     expect(logs).not.toMatch(/heard\.(sid|draft)=/)
     expect(logs).not.toContain('_csrf')
-    const [reference] = await database.db.query<{ reference: string; draft_id: string }>(
+    const [reference] = await heard.database.db.query<{ reference: string; draft_id: string }>(
       'SELECT reference, draft_id FROM responses',
     )
     expect(logs).not.toContain(reference?.reference)

@@ -1,60 +1,53 @@
 import request from 'supertest'
-import { countRows, insertOrganisation, insertSurvey } from '../helpers/factories'
+import { countRows, insertSurvey } from '../helpers/factories'
 import { Respondent } from '../helpers/respondent'
-import { buildTestApp, type TestApp } from '../helpers/testApp'
-import { openTestDatabase, type TestDatabase } from '../helpers/testDatabase'
+import { useSurveyApp } from '../helpers/surveyApp'
 
-let database: TestDatabase
-let testApp: TestApp
-let organisation: { id: string; slug: string }
+const heard = useSurveyApp(['what-i-need', 'ehcp-experience'])
 
 beforeAll(async () => {
-  database = await openTestDatabase()
-  testApp = await buildTestApp(database.db)
-  organisation = await insertOrganisation(database.db)
-  await insertSurvey(database.db, { organisationId: organisation.id, template: 'what-i-need' })
-  await insertSurvey(database.db, { organisationId: organisation.id, template: 'ehcp-experience' })
-  await insertSurvey(database.db, {
-    organisationId: organisation.id,
+  await insertSurvey(heard.database.db, {
+    organisationId: heard.organisation.id,
     template: 'what-i-need',
     slug: 'closed',
     status: 'closed',
   })
-  await insertSurvey(database.db, {
-    organisationId: organisation.id,
+  await insertSurvey(heard.database.db, {
+    organisationId: heard.organisation.id,
     template: 'what-i-need',
     slug: 'not-yet',
     status: 'draft',
   })
-  await insertSurvey(database.db, {
-    organisationId: organisation.id,
+  await insertSurvey(heard.database.db, {
+    organisationId: heard.organisation.id,
     template: 'what-i-need',
     slug: 'past-closing-date',
     closesAt: new Date(Date.now() - 60_000),
   })
 })
-afterAll(() => database.drop())
 
 const draftAnswers = async () => {
-  const rows = await database.db.query<{ answers: Record<string, unknown> }>('SELECT answers FROM drafts')
+  const rows = await heard.database.db.query<{ answers: Record<string, unknown> }>(
+    'SELECT answers FROM drafts',
+  )
   return rows.map((row) => row.answers)
 }
 
 const startedRespondent = async (survey = 'what-i-need') => {
-  const respondent = new Respondent(testApp.app, organisation.slug, survey)
+  const respondent = new Respondent(heard.testApp.app, heard.organisation.slug, survey)
   await respondent.begin()
   return respondent
 }
 
 describe('CSRF', () => {
   it('refuses to start a draft without the token (403) and writes nothing', async () => {
-    const before = await countRows(database.db, 'drafts')
-    const agent = request.agent(testApp.app)
-    await agent.get(`/s/${organisation.slug}/what-i-need`)
-    const refused = await agent.post(`/s/${organisation.slug}/what-i-need/start`).type('form').send({})
+    const before = await countRows(heard.database.db, 'drafts')
+    const agent = request.agent(heard.testApp.app)
+    await agent.get(`/s/${heard.organisation.slug}/what-i-need`)
+    const refused = await agent.post(`/s/${heard.organisation.slug}/what-i-need/start`).type('form').send({})
     expect(refused.status).toBe(403)
     expect(refused.text).toContain('Your page has expired')
-    expect(await countRows(database.db, 'drafts')).toBe(before)
+    expect(await countRows(heard.database.db, 'drafts')).toBe(before)
   })
 
   it('refuses an answer or a submit with a wrong token and changes nothing', async () => {
@@ -70,11 +63,11 @@ describe('CSRF', () => {
     expect(none.status).toBe(403)
     expect(await draftAnswers()).toEqual(before)
     const submit = await respondent.agent
-      .post(`/s/${organisation.slug}/what-i-need/submit`)
+      .post(`/s/${heard.organisation.slug}/what-i-need/submit`)
       .type('form')
       .send({})
     expect(submit.status).toBe(403)
-    expect(await countRows(database.db, 'responses')).toBe(0)
+    expect(await countRows(heard.database.db, 'responses')).toBe(0)
   })
 })
 
@@ -101,7 +94,7 @@ describe('answers that are missing or wrong', () => {
   })
 
   it('keeps over-long free text, escaped, and says how long it may be', async () => {
-    const respondent = new Respondent(testApp.app, organisation.slug, 'what-i-need')
+    const respondent = new Respondent(heard.testApp.app, heard.organisation.slug, 'what-i-need')
     await respondent.begin()
     await respondent.answerAll({
       'listened-to': 'important',
@@ -117,7 +110,7 @@ describe('answers that are missing or wrong', () => {
     expect(page.text).toContain('Your answer must be 1000 characters or fewer')
     expect(page.text).toContain('&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;aaaa')
     expect(page.text).not.toContain('<script>alert')
-    const saved = await database.db.query<{ answers: Record<string, unknown> }>(
+    const saved = await heard.database.db.query<{ answers: Record<string, unknown> }>(
       `SELECT answers FROM drafts WHERE answers ? 'enjoy-life'`,
     )
     expect(saved.every((row) => !('life-better' in row.answers))).toBe(true)
@@ -151,7 +144,7 @@ describe('answers that are missing or wrong', () => {
       .set('content-type', 'application/json')
       .send('{"answer": "important"')
     expect(json.status).toBe(403)
-    expect(await countRows(database.db, 'responses')).toBe(0)
+    expect(await countRows(heard.database.db, 'responses')).toBe(0)
   })
 })
 
@@ -164,45 +157,47 @@ describe('things that do not exist', () => {
     ['a URL with characters slugs never have', (slug: string) => `/s/${slug}/WHAT%27;--`],
     ['a page that does not exist', '/no/such/page'],
   ])('%s is a 404 page', async (_name, path) => {
-    const response = await request(testApp.app).get(typeof path === 'string' ? path : path(organisation.slug))
+    const response = await request(heard.testApp.app).get(
+      typeof path === 'string' ? path : path(heard.organisation.slug),
+    )
     expect(response.status).toBe(404)
     expect(response.text).toContain('Page not found')
   })
 
   it('a survey with no published version is a 404', async () => {
-    await database.db.query(
+    await heard.database.db.query(
       `INSERT INTO surveys (organisation_id, id, slug, template_id, status) VALUES ($1, gen_random_uuid(), 'empty', 'what-i-need', 'open')`,
-      [organisation.id],
+      [heard.organisation.id],
     )
-    expect((await request(testApp.app).get(`/s/${organisation.slug}/empty`)).status).toBe(404)
+    expect((await request(heard.testApp.app).get(`/s/${heard.organisation.slug}/empty`)).status).toBe(404)
   })
 })
 
 describe('closed surveys', () => {
   it.each(['closed', 'past-closing-date'])('%s shows a clear closed page and takes nothing', async (slug) => {
-    const respondent = new Respondent(testApp.app, organisation.slug, slug)
+    const respondent = new Respondent(heard.testApp.app, heard.organisation.slug, slug)
     const page = await respondent.get(respondent.startPath)
     expect(page.status).toBe(410)
     expect(page.text).toContain('This survey has closed')
-    const before = await countRows(database.db, 'drafts')
+    const before = await countRows(heard.database.db, 'drafts')
     const question = await respondent.get(respondent.questionPath('listened-to'))
     expect(question.status).toBe(410)
-    expect(await countRows(database.db, 'drafts')).toBe(before)
+    expect(await countRows(heard.database.db, 'drafts')).toBe(before)
   })
 
   it('a survey that closes part-way through takes no more answers', async () => {
-    const { surveyId } = await insertSurvey(database.db, {
-      organisationId: organisation.id,
+    const { surveyId } = await insertSurvey(heard.database.db, {
+      organisationId: heard.organisation.id,
       template: 'what-i-need',
       slug: 'closing',
     })
-    const respondent = new Respondent(testApp.app, organisation.slug, 'closing')
+    const respondent = new Respondent(heard.testApp.app, heard.organisation.slug, 'closing')
     await respondent.begin()
     await respondent.get(respondent.questionPath('listened-to'))
-    await database.db.query(`UPDATE surveys SET status = 'closed' WHERE id = $1`, [surveyId])
+    await heard.database.db.query(`UPDATE surveys SET status = 'closed' WHERE id = $1`, [surveyId])
     const refused = await respondent.post(respondent.questionPath('listened-to'), { answer: 'important' })
     expect(refused.status).toBe(410)
-    const rows = await database.db.query<{ answers: object }>(
+    const rows = await heard.database.db.query<{ answers: object }>(
       'SELECT answers FROM drafts WHERE survey_id = $1',
       [surveyId],
     )

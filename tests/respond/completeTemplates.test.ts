@@ -1,20 +1,8 @@
-import { insertOrganisation, insertSurvey, countRows } from '../helpers/factories'
-import { buildTestApp, type TestApp } from '../helpers/testApp'
-import { openTestDatabase, type TestDatabase } from '../helpers/testDatabase'
+import { countRows } from '../helpers/factories'
 import { referenceIn, Respondent } from '../helpers/respondent'
+import { useSurveyApp } from '../helpers/surveyApp'
 
-let database: TestDatabase
-let testApp: TestApp
-let organisation: { id: string; slug: string }
-
-beforeAll(async () => {
-  database = await openTestDatabase()
-  testApp = await buildTestApp(database.db)
-  organisation = await insertOrganisation(database.db)
-  await insertSurvey(database.db, { organisationId: organisation.id, template: 'what-i-need' })
-  await insertSurvey(database.db, { organisationId: organisation.id, template: 'ehcp-experience' })
-})
-afterAll(() => database.drop())
+const heard = useSurveyApp(['what-i-need', 'ehcp-experience'])
 
 const whatINeedAnswers = {
   'listened-to': 'very-important',
@@ -30,17 +18,19 @@ const whatINeedAnswers = {
 
 describe('a young person completes "What I need"', () => {
   it('stores one response with every answer, the version and the language', async () => {
-    const respondent = new Respondent(testApp.app, organisation.slug, 'what-i-need')
+    const respondent = new Respondent(heard.testApp.app, heard.organisation.slug, 'what-i-need')
     const started = await respondent.begin()
     expect(started.status).toBe(303)
     expect(started.headers.location).toBe(respondent.questionPath('listened-to'))
 
     await respondent.answerAll(whatINeedAnswers)
-    const check = await respondent.get(`/s/${organisation.slug}/what-i-need/check-answers`)
+    const check = await respondent.get(`/s/${heard.organisation.slug}/what-i-need/check-answers`)
     expect(check.status).toBe(200)
     expect(check.text).toContain('Yes, a parent or carer')
     expect(check.text).toContain(`<a href="${respondent.questionPath('helper')}" class="govuk-back-link">`)
-    expect(check.text).toContain(`href="${respondent.questionPath('age-group')}">Change<span class="govuk-visually-hidden"> How old are you?</span>`)
+    expect(check.text).toContain(
+      `href="${respondent.questionPath('age-group')}">Change<span class="govuk-visually-hidden"> How old are you?</span>`,
+    )
     expect(check.text).toContain('More clubs &lt;b&gt;after&lt;/b&gt; school &amp; a quiet room')
 
     const sent = await respondent.send()
@@ -50,13 +40,13 @@ describe('a young person completes "What I need"', () => {
     const reference = referenceIn(confirmation.text)
     expect(reference).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/)
 
-    const rows = await database.db.query<{
+    const rows = await heard.database.db.query<{
       version: number
       language: string
       answers: Record<string, unknown>
       reference: string
     }>('SELECT version, language, answers, reference FROM responses WHERE organisation_id = $1', [
-      organisation.id,
+      heard.organisation.id,
     ])
     expect(rows).toHaveLength(1)
     expect(rows[0]).toMatchObject({
@@ -65,6 +55,6 @@ describe('a young person completes "What I need"', () => {
       reference,
       answers: { ...whatINeedAnswers, 'life-better': 'More clubs <b>after</b> school & a quiet room' },
     })
-    expect(await countRows(database.db, 'drafts')).toBe(0)
+    expect(await countRows(heard.database.db, 'drafts')).toBe(0)
   })
 })

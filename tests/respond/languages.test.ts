@@ -1,20 +1,8 @@
 import request from 'supertest'
-import { insertOrganisation, insertSurvey } from '../helpers/factories'
 import { Respondent } from '../helpers/respondent'
-import { buildTestApp, type TestApp } from '../helpers/testApp'
-import { openTestDatabase, type TestDatabase } from '../helpers/testDatabase'
+import { useSurveyApp } from '../helpers/surveyApp'
 
-let database: TestDatabase
-let testApp: TestApp
-let organisation: { id: string; slug: string }
-
-beforeAll(async () => {
-  database = await openTestDatabase()
-  testApp = await buildTestApp(database.db)
-  organisation = await insertOrganisation(database.db)
-  await insertSurvey(database.db, { organisationId: organisation.id, template: 'what-i-need' })
-})
-afterAll(() => database.drop())
+const heard = useSurveyApp(['what-i-need'])
 
 const answers = {
   'listened-to': 'very-important',
@@ -35,14 +23,14 @@ describe.each([
   { language: 'ur', dir: 'rtl', start: 'ابھی شروع کریں' },
 ])('the whole journey in $language', ({ language, dir }) => {
   it('keeps the language on every page and records it with the response', async () => {
-    const respondent = new Respondent(testApp.app, organisation.slug, 'what-i-need')
+    const respondent = new Respondent(heard.testApp.app, heard.organisation.slug, 'what-i-need')
     await respondent.begin(language)
     const pages = [
       await respondent.get(respondent.startPath),
       await respondent.get(respondent.questionPath('listened-to')),
     ]
     await respondent.answerAll(answers)
-    pages.push(await respondent.get(`/s/${organisation.slug}/what-i-need/check-answers`))
+    pages.push(await respondent.get(`/s/${heard.organisation.slug}/what-i-need/check-answers`))
     await respondent.send()
     pages.push(await respondent.confirmation())
     for (const page of pages) {
@@ -51,7 +39,7 @@ describe.each([
       expect(htmlTag(page.text)).toContain(`dir="${dir}"`)
       expect(page.text).not.toContain('Continue</button>')
     }
-    const [row] = await database.db.query<{ language: string; answers: Record<string, unknown> }>(
+    const [row] = await heard.database.db.query<{ language: string; answers: Record<string, unknown> }>(
       'SELECT language, answers FROM responses WHERE language = $1',
       [language],
     )
@@ -62,8 +50,13 @@ describe.each([
 
 describe('language links', () => {
   it('appear on every page, each written in its own language with lang and hreflang', async () => {
-    for (const path of ['/', `/s/${organisation.slug}/what-i-need`, '/accessibility', '/no-such-page']) {
-      const page = await request(testApp.app).get(path)
+    for (const path of [
+      '/',
+      `/s/${heard.organisation.slug}/what-i-need`,
+      '/accessibility',
+      '/no-such-page',
+    ]) {
+      const page = await request(heard.testApp.app).get(path)
       expect(page.text).toContain(
         `<a class="govuk-link heard-language-link" href="${path}?lang=cy" lang="cy" hreflang="cy">Cymraeg</a>`,
       )
@@ -75,9 +68,9 @@ describe('language links', () => {
   })
 
   it('stores the same option values whatever the language; only the words change', async () => {
-    const english = await request(testApp.app).get(`/s/${organisation.slug}/what-i-need`)
+    const english = await request(heard.testApp.app).get(`/s/${heard.organisation.slug}/what-i-need`)
     expect(english.text).toContain('Start now')
-    const respondent = new Respondent(testApp.app, organisation.slug, 'what-i-need')
+    const respondent = new Respondent(heard.testApp.app, heard.organisation.slug, 'what-i-need')
     await respondent.begin('ur')
     const page = await respondent.get(respondent.questionPath('listened-to'))
     expect(page.text).toContain('value="very-important"')
@@ -85,18 +78,18 @@ describe('language links', () => {
   })
 
   it('an unknown language is ignored and English stays', async () => {
-    const page = await request(testApp.app).get('/?lang=xx')
+    const page = await request(heard.testApp.app).get('/?lang=xx')
     expect(htmlTag(page.text)).toContain('lang="en"')
   })
 
   it('a language changed half way is the language the response records', async () => {
-    const respondent = new Respondent(testApp.app, organisation.slug, 'what-i-need')
+    const respondent = new Respondent(heard.testApp.app, heard.organisation.slug, 'what-i-need')
     await respondent.begin()
     await respondent.answer('listened-to', 'important')
     await respondent.get(`${respondent.questionPath('healthiest')}?lang=cy`)
     await respondent.answerAll({ ...answers, 'listened-to': 'important', 'life-better': 'changed language' })
     await respondent.send()
-    const rows = await database.db.query<{ language: string }>(
+    const rows = await heard.database.db.query<{ language: string }>(
       `SELECT language FROM responses WHERE answers->>'life-better' = 'changed language'`,
     )
     expect(rows.map((row) => row.language)).toEqual(['cy'])
