@@ -19,9 +19,9 @@ function summaryRows(req: Request, context: SurveyContext, answers: Record<strin
     return {
       key: { text: title },
       value: {
-        text: type.isAnswered(value)
+        lines: type.isAnswered(value)
           ? type.display(value, optionLabeller(question, questionWords, req.t))
-          : req.t('answers.notAnswered'),
+          : [req.t('answers.notAnswered')],
       },
       actions: {
         items: [

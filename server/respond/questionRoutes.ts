@@ -5,6 +5,7 @@ import { NotFoundError } from '../errors'
 import type { QuestionDefinition } from '../surveys/definitionSchema'
 import { questionTypeFor } from '../surveys/questionTypes/registry'
 import { paths } from '../paths'
+import { writeDraftId } from './draftCookie'
 import { Journey } from './journey'
 import { saveDraftAnswer, type Draft } from './queries'
 import { answerFieldName, questionPageModel } from './questionPage'
@@ -101,6 +102,8 @@ export function answerQuestion(db: Database, config: Config) {
       ...draft.answers,
       [ready.question.id]: parsed.value,
     })
+    // The draft's expiry moved on with this answer; the cookie's must too.
+    writeDraftId(res, survey, draft.id, config.draftTtlDays)
     res.redirect(303, stepPath(survey, journey.next(ready.question.id)))
   }
 }

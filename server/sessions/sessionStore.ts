@@ -36,9 +36,13 @@ export class DatabaseSessionStore extends session.Store {
       .catch((error: unknown) => callback?.(error))
   }
 
+  /** Moves the expiry on, but writes only when it moves by an hour or more, not on every request. */
   override touch(sid: string, data: session.SessionData, callback?: Callback): void {
     this.db
-      .query('UPDATE sessions SET expires_at = $2 WHERE sid = $1', [sid, expiryOf(data)])
+      .query(
+        `UPDATE sessions SET expires_at = $2 WHERE sid = $1 AND expires_at < $2::timestamptz - interval '1 hour'`,
+        [sid, expiryOf(data)],
+      )
       .then(() => callback?.())
       .catch((error: unknown) => callback?.(error))
   }

@@ -30,7 +30,9 @@ describe('answers are saved as the respondent goes', () => {
   it('shows a saved answer again on back or refresh', async () => {
     const respondent = new Respondent(app, organisation.slug, 'what-i-need')
     await respondent.begin()
-    await respondent.answer('listened-to', 'important')
+    const answered = await respondent.answer('listened-to', 'important')
+    // Each answer moves the draft's expiry on, and the cookie's with it.
+    expect(draftCookieFrom(answered.headers['set-cookie'])).toContain('Max-Age=604800')
     const again = await respondent.get(respondent.questionPath('listened-to'))
     expect(again.text).toMatch(/value="important" checked/)
     expect(again.text).toContain(`href="${respondent.startPath}"`)

@@ -22,7 +22,7 @@ describe.each(questionTypeNames)('question type %s', (typeName) => {
     expect(parsed.ok).toBe(true)
     if (!parsed.ok) return
     expect(type.isAnswered(parsed.value)).toBe(true)
-    expect(type.display(parsed.value, label)).not.toBe('')
+    expect(type.display(parsed.value, label).length).toBeGreaterThan(0)
     expect(type.csvValue(parsed.value, label)).not.toBe('')
     expect(type.formValue(parsed.value)).toEqual(Array.isArray(valid) ? valid : [valid])
   })
@@ -32,7 +32,7 @@ describe.each(questionTypeNames)('question type %s', (typeName) => {
     expect(type.parse('', asRequired)).toEqual({ ok: false, error: 'required' })
     expect(type.parse(undefined, asOptional)).toEqual({ ok: true, value: null })
     expect(type.isAnswered(null)).toBe(false)
-    expect(type.display(null, label)).toBe('')
+    expect(type.display(null, label)).toEqual([])
     expect(type.csvValue(null, label)).toBe('')
   })
 
@@ -84,6 +84,10 @@ describe('question types in particular', () => {
       ok: true,
       value: ['football', 'drawing'],
     })
+    expect(type.display(['football', 'drawing'], (value) => value.toUpperCase())).toEqual([
+      'FOOTBALL',
+      'DRAWING',
+    ])
     expect(type.parse(['music', 'prefer-not-to-say'], multiple)).toEqual({ ok: false, error: 'exclusive' })
     expect(type.parse(['music', 'music'], multiple)).toEqual({ ok: false, error: 'invalid' })
   })

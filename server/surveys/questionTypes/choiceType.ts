@@ -51,7 +51,7 @@ export function singleChoiceType(parts: ChoiceTypeParts): QuestionType {
       return { ok: true, value }
     },
     formValue: postedStrings,
-    display: (value, label) => (typeof value === 'string' ? label(value) : ''),
+    display: (value, label) => (typeof value === 'string' ? [label(value)] : []),
     csvValue: (value, label) => (typeof value === 'string' ? label(value) : ''),
     isAnswered,
   }
@@ -80,7 +80,7 @@ export function multipleChoiceType(parts: ChoiceTypeParts): QuestionType {
       return { ok: true, value: allowed.filter((value) => posted.includes(value)) }
     },
     formValue: postedStrings,
-    display: joined,
+    display: (value, label) => (Array.isArray(value) ? value.map(label) : []),
     csvValue: joined,
     isAnswered,
   }

@@ -38,8 +38,8 @@ export interface QuestionType {
   parse(input: unknown, question: QuestionDefinition): ParseResult
   /** What the form shows again: the stored value, or what was posted when it was rejected. */
   formValue(input: unknown): string[]
-  /** Words for the check-answers page; empty when not answered. */
-  display(value: StoredAnswer, label: OptionLabeller): string
+  /** Lines for the check-answers page, one per chosen option; none when not answered. */
+  display(value: StoredAnswer, label: OptionLabeller): string[]
   /** The cell in a spreadsheet export; labels in the export's language, several joined by "; ". */
   csvValue(value: StoredAnswer, label: OptionLabeller): string
   isAnswered(value: StoredAnswer | undefined): boolean

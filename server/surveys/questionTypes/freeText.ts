@@ -23,7 +23,7 @@ export const freeTextType: QuestionType = {
     return { ok: true, value: text }
   },
   formValue: (input) => postedStrings(input).slice(0, 1),
-  display: textOf,
+  display: (value) => (typeof value === 'string' && value !== '' ? [value] : []),
   csvValue: textOf,
   isAnswered: (value) => typeof value === 'string' && value.length > 0,
 }
