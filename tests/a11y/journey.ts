@@ -38,6 +38,10 @@ async function everyQuestion(tour: Tour, seeded: Seeded, options: PassOptions): 
       await tour.press(tour.continueButton(), 400)
       if (!(await tour.page.locator('.govuk-error-summary').isVisible()))
         tour.problem('no error summary after Continue with no answer')
+      const focused = await tour.page.evaluate(() =>
+        document.activeElement?.classList.contains('govuk-error-summary'),
+      )
+      if (!focused) tour.problem('the error summary does not take focus')
       await tour.check('error: nothing chosen')
     }
     if (question.type === 'agreement' && options.keyboard && (await answerByKeyboard(tour))) continue
