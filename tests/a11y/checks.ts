@@ -35,6 +35,19 @@ async function axeProblems(page: Page): Promise<{ violations: number; problems: 
   return { violations: results.violations.length, problems }
 }
 
+/** Easy-read pages promise text at 7:1 contrast or more: axe's enhanced contrast rule (WCAG AAA 1.4.6). */
+async function easyReadContrastProblems(page: Page): Promise<string[]> {
+  const easyRead = await page.locator('main.heard-easy-read').count()
+  if (easyRead === 0) return []
+  const results = await new AxeBuilder({ page })
+    .withRules(['color-contrast-enhanced'])
+    .include('main')
+    .analyze()
+  return [...results.violations, ...results.incomplete].flatMap((rule) =>
+    rule.nodes.map((node) => `easy read: ${rule.id} under 7:1 at ${node.target.join(' ')}`),
+  )
+}
+
 async function languageProblems(page: Page, language: Language): Promise<string[]> {
   const { lang, dir } = await page.evaluate(() => ({
     lang: document.documentElement.lang,
@@ -75,6 +88,7 @@ export async function checkPage(
   const axe = await axeProblems(page)
   const problems = [
     ...axe.problems,
+    ...(await easyReadContrastProblems(page)),
     ...(await languageProblems(page, options.language)),
     ...(await targetProblems(page)),
     ...(options.narrow ? await reflowProblems(page) : []),
