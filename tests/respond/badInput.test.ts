@@ -116,6 +116,24 @@ describe('answers that are missing or wrong', () => {
     expect(saved.every((row) => !('life-better' in row.answers))).toBe(true)
   })
 
+  it('stores free text with control characters taken out, never failing on them', async () => {
+    const respondent = await startedRespondent()
+    await respondent.answerAll({
+      'listened-to': 'important',
+      healthiest: 'important',
+      safe: 'important',
+      'accepted-valued': 'important',
+      'prepared-future': 'important',
+      'enjoy-life': 'important',
+    })
+    const page = await respondent.answer('life-better', 'a\u0000b\u0007c\td\ne')
+    expect(page.status).toBe(303)
+    const rows = await heard.database.db.query<{ answers: Record<string, unknown> }>(
+      `SELECT answers FROM drafts WHERE answers ? 'life-better'`,
+    )
+    expect(rows.map((row) => row.answers['life-better'])).toContain('abc\td\ne')
+  })
+
   it('refuses two answers to a question that takes one', async () => {
     const respondent = await startedRespondent('ehcp-experience')
     const page = await respondent.answer('assessment-satisfied', ['agree', 'disagree'])

@@ -5,6 +5,15 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
 /** Counts characters as people see them, so an emoji or an accented letter counts once. */
 export const characterCount = (text: string): number => Array.from(graphemes.segment(text)).length
 
+// Control characters other than tab and new line carry no meaning in an answer, and PostgreSQL
+// cannot store NUL in jsonb at all.
+// eslint-disable-next-line no-control-regex
+const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g
+
+/** Line breaks made one kind, control characters and broken surrogate pairs removed, ends trimmed. */
+export const cleanText = (text: string): string =>
+  text.toWellFormed().replace(/\r\n?/g, '\n').replace(controlCharacters, '').trim()
+
 const textOf = (value: StoredAnswer): string => (typeof value === 'string' ? value : '')
 
 export const freeTextType: QuestionType = {
@@ -16,7 +25,7 @@ export const freeTextType: QuestionType = {
   parse(input, question) {
     const posted = postedStrings(input)
     if (posted.length > 1) return { ok: false, error: 'invalid' }
-    const text = (posted[0] ?? '').replace(/\r\n?/g, '\n').trim()
+    const text = cleanText(posted[0] ?? '')
     if (text === '') return question.optional ? { ok: true, value: null } : { ok: false, error: 'required' }
     const maxLength = question.type === 'free-text' ? question.maxLength : 1000
     if (characterCount(text) > maxLength) return { ok: false, error: 'tooLong' }
