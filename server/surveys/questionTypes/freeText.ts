@@ -7,7 +7,6 @@ export const characterCount = (text: string): number => Array.from(graphemes.seg
 
 // Control characters other than tab and new line carry no meaning in an answer, and PostgreSQL
 // cannot store NUL in jsonb at all.
-// eslint-disable-next-line no-control-regex
 const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g
 
 /** Line breaks made one kind, control characters and broken surrogate pairs removed, ends trimmed. */
