@@ -3,6 +3,7 @@ import { loadConfig } from '../../server/config'
 import { Respondent } from '../helpers/respondent'
 import { useSurveyApp } from '../helpers/surveyApp'
 import { buildTestApp } from '../helpers/testApp'
+import { statementsRated } from '../fixtures/whatINeedAnswers'
 
 const heard = useSurveyApp(['what-i-need'])
 
@@ -94,12 +95,8 @@ describe('privacy', () => {
     respondent.agent.set('User-Agent', 'Secret-Agent/1.0')
     await respondent.begin()
     await respondent.answerAll({
+      ...statementsRated(),
       'listened-to': 'very-important',
-      healthiest: 'important',
-      safe: 'important',
-      'accepted-valued': 'important',
-      'prepared-future': 'important',
-      'enjoy-life': 'important',
       'life-better': 'My private words about home',
       'age-group': '8-11',
       helper: 'no',

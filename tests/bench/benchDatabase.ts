@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import pg from 'pg'
+import { adminQuery } from '../helpers/postgresServer'
 import { connectPglite } from '../../server/db/connectPglite'
 import { connectPostgres } from '../../server/db/connectPostgres'
 import type { Database } from '../../server/db/database'
@@ -13,16 +13,6 @@ export interface BenchDatabase {
   /** Which database, in words, for the report. */
   description: string
   drop(): Promise<void>
-}
-
-async function adminQuery(serverUrl: string, sql: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: serverUrl })
-  await admin.connect()
-  try {
-    await admin.query(sql)
-  } finally {
-    await admin.end()
-  }
 }
 
 /** A new database on the PostgreSQL server DATABASE_URL names; dropped afterwards. */

@@ -1,11 +1,10 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import pg from 'pg'
 import { connectPglite, dumpPglite } from '../../server/db/connectPglite'
 import { migrate } from '../../server/db/migrate'
 import { connectPostgres } from '../../server/db/connectPostgres'
-import { templateDatabaseName, testDatabaseUrl } from './databaseNames'
+import { adminQuery, templateDatabaseName, testDatabaseUrl } from './postgresServer'
 
 /**
  * Migrates once for the whole run: a PGlite snapshot each test file starts from, or a PostgreSQL
@@ -16,12 +15,9 @@ export default async function globalSetup(): Promise<void> {
   process.env.HEARD_TEST_RUN = String(process.pid)
   const serverUrl = process.env.DATABASE_URL
   if (serverUrl) {
-    const admin = new pg.Client({ connectionString: serverUrl })
-    await admin.connect()
     const template = templateDatabaseName()
-    await admin.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`)
-    await admin.query(`CREATE DATABASE ${template}`)
-    await admin.end()
+    await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${template} WITH (FORCE)`)
+    await adminQuery(serverUrl, `CREATE DATABASE ${template}`)
     const db = connectPostgres(testDatabaseUrl(serverUrl, template), 1)
     await migrate(db)
     await db.close()

@@ -2,11 +2,10 @@ import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import pg from 'pg'
 import { connectPglite } from '../../server/db/connectPglite'
 import { connectPostgres } from '../../server/db/connectPostgres'
 import type { Database } from '../../server/db/database'
-import { templateDatabaseName, testDatabaseUrl } from './databaseNames'
+import { adminQuery, templateDatabaseName, testDatabaseUrl } from './postgresServer'
 
 export interface TestDatabase {
   db: Database
@@ -44,16 +43,6 @@ async function openPglite(onDisk: boolean): Promise<TestDatabase> {
     },
   }
   return handle
-}
-
-async function adminQuery(serverUrl: string, sql: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: serverUrl })
-  await admin.connect()
-  try {
-    await admin.query(sql)
-  } finally {
-    await admin.end()
-  }
 }
 
 /**

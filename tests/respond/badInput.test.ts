@@ -2,6 +2,7 @@ import request from 'supertest'
 import { countRows, insertSurvey } from '../helpers/factories'
 import { Respondent } from '../helpers/respondent'
 import { useSurveyApp } from '../helpers/surveyApp'
+import { statementsRated } from '../fixtures/whatINeedAnswers'
 
 const heard = useSurveyApp(['what-i-need', 'ehcp-experience'])
 
@@ -96,14 +97,7 @@ describe('answers that are missing or wrong', () => {
   it('keeps over-long free text, escaped, and says how long it may be', async () => {
     const respondent = new Respondent(heard.testApp.app, heard.organisation.slug, 'what-i-need')
     await respondent.begin()
-    await respondent.answerAll({
-      'listened-to': 'important',
-      healthiest: 'important',
-      safe: 'important',
-      'accepted-valued': 'important',
-      'prepared-future': 'important',
-      'enjoy-life': 'important',
-    })
+    await respondent.answerAll(statementsRated())
     const text = `<script>alert("x")</script>${'a'.repeat(1000)}`
     const page = await respondent.answer('life-better', text)
     expect(page.status).toBe(400)
@@ -118,14 +112,7 @@ describe('answers that are missing or wrong', () => {
 
   it('stores free text with control characters taken out, never failing on them', async () => {
     const respondent = await startedRespondent()
-    await respondent.answerAll({
-      'listened-to': 'important',
-      healthiest: 'important',
-      safe: 'important',
-      'accepted-valued': 'important',
-      'prepared-future': 'important',
-      'enjoy-life': 'important',
-    })
+    await respondent.answerAll(statementsRated())
     const page = await respondent.answer('life-better', 'a\u0000b\u0007c\td\ne')
     expect(page.status).toBe(303)
     const rows = await heard.database.db.query<{ answers: Record<string, unknown> }>(

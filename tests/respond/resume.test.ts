@@ -4,6 +4,7 @@ import { insertOrganisation, insertSurvey, publishVersion } from '../helpers/fac
 import { Respondent } from '../helpers/respondent'
 import { buildTestApp } from '../helpers/testApp'
 import { openTestDatabase, type TestDatabase } from '../helpers/testDatabase'
+import { statementsRated } from '../fixtures/whatINeedAnswers'
 
 let database: TestDatabase
 let app: Express
@@ -94,12 +95,7 @@ describe('versions', () => {
     const late = new Respondent(app, organisation.slug, 'what-i-need')
     await late.begin()
     const lateAnswers = {
-      'listened-to': 'important',
-      healthiest: 'important',
-      safe: 'important',
-      'accepted-valued': 'important',
-      'prepared-future': 'important',
-      'enjoy-life': 'important',
+      ...statementsRated(),
       'life-better': undefined,
       'age-group': '16-18',
     }
