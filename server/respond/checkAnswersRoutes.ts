@@ -4,7 +4,7 @@ import { optionLabeller } from '../surveys/labels'
 import { questionTypeFor } from '../surveys/questionTypes/registry'
 import { paths } from '../paths'
 import { Journey } from './journey'
-import { renderClosed } from './startRoutes'
+import { reachDraftStep, renderClosed } from './draftStep'
 import { stepPath } from './stepPath'
 import { submitResponse } from './submitResponse'
 import { loadSentReference, loadSurveyContext, surveyLocals, type SurveyContext } from './surveyContext'
@@ -39,24 +39,10 @@ function summaryRows(req: Request, context: SurveyContext, answers: Record<strin
 export function checkAnswersPage(db: Database) {
   return async (req: Request, res: Response) => {
     const context = await loadSurveyContext(db, req)
-    if (!context.open) {
-      renderClosed(res, context)
-      return
-    }
-    const { survey, draft } = context
-    if (!draft) {
-      const sent = await loadSentReference(db, req, survey)
-      res.redirect(
-        303,
-        sent ? paths.respond.confirmation(survey.organisationSlug, survey.slug) : stepPath(survey, 'start'),
-      )
-      return
-    }
-    const journey = new Journey(context.version.definition.questions, draft.answers)
-    if (!journey.isComplete) {
-      res.redirect(303, stepPath(survey, journey.firstUnanswered()))
-      return
-    }
+    const reached = await reachDraftStep(db, req, res, { context, step: { kind: 'check-answers' } })
+    if (!reached) return
+    const { survey } = context
+    const { draft } = reached
     res.render('respond/checkAnswers', {
       ...surveyLocals(context),
       pageTitle: req.t('pages.checkAnswers.title'),

@@ -9,40 +9,24 @@ import { writeDraftId } from './draftCookie'
 import { Journey } from './journey'
 import { saveDraftAnswer, type Draft } from './queries'
 import { answerFieldName, questionPageModel } from './questionPage'
-import { renderClosed } from './startRoutes'
+import { reachDraftStep } from './draftStep'
 import { stepPath } from './stepPath'
-import { loadSentReference, loadSurveyContext, surveyLocals, type SurveyContext } from './surveyContext'
+import { loadSurveyContext, surveyLocals, type SurveyContext } from './surveyContext'
 
 type Ready = { context: SurveyContext & { draft: Draft }; question: QuestionDefinition; journey: Journey }
 
-/**
- * The checks every question page makes, in order: a real survey and question (404), still open,
- * a draft in this browser (or back to the start), and every earlier page answered (or on to the first
- * that is not). Returns undefined when it has already answered the request.
- */
+/** A real question of a real survey (else 404), then the checks of every page after the start. */
 async function prepare(db: Database, req: Request, res: Response): Promise<Ready | undefined> {
   const context = await loadSurveyContext(db, req)
   const questionId = (req.params as Record<string, string>).question
   const question = context.version.definition.questions.find(({ id }) => id === questionId)
   if (!question) throw new NotFoundError('No such question')
-  if (!context.open) {
-    renderClosed(res, context)
-    return
-  }
-  const { survey, draft } = context
-  if (!draft) {
-    const sent = await loadSentReference(db, req, survey)
-    res.redirect(
-      303,
-      sent ? paths.respond.confirmation(survey.organisationSlug, survey.slug) : stepPath(survey, 'start'),
-    )
-    return
-  }
-  const journey = new Journey(context.version.definition.questions, draft.answers)
-  if (!journey.canVisit({ kind: 'question', questionId: question.id })) {
-    res.redirect(303, stepPath(survey, journey.firstUnanswered()))
-    return
-  }
+  const reached = await reachDraftStep(db, req, res, {
+    context,
+    step: { kind: 'question', questionId: question.id },
+  })
+  if (!reached) return undefined
+  const { draft, journey } = reached
   return { context: { ...context, draft }, question, journey }
 }
 

@@ -5,14 +5,9 @@ import { paths } from '../paths'
 import { writeDraftId } from './draftCookie'
 import { Journey } from './journey'
 import { insertDraft } from './queries'
+import { renderClosed } from './draftStep'
 import { stepPath } from './stepPath'
-import { loadSurveyContext, surveyLocals, type SurveyContext } from './surveyContext'
-
-export function renderClosed(res: Response, context: SurveyContext): void {
-  res
-    .status(410)
-    .render('respond/closed', { ...surveyLocals(context), pageTitle: res.req.t('pages.closed.title') })
-}
+import { loadSurveyContext, surveyLocals } from './surveyContext'
 
 export function startPage(db: Database) {
   return async (req: Request, res: Response) => {
