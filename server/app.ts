@@ -15,6 +15,12 @@ import { setUpStaticAssets } from './middleware/setUpStaticAssets'
 import { pageRoutes } from './pages/routes'
 import { fromRoot } from './projectRoot'
 import { respondRoutes } from './respond/routes'
+import { auditRoutes } from './audit/routes'
+import type { Mailer } from './mail/mailer'
+import { officerRoutes } from './officers/routes'
+import { requireOfficer } from './officers/setUpOfficerArea'
+import { signInRoutes } from './signIn/routes'
+import { surveyManagementRoutes } from './surveyManagement/routes'
 
 export interface AppDependencies {
   config: Config
@@ -22,6 +28,7 @@ export interface AppDependencies {
   logger: Logger
   translatorFor: TranslatorFor
   sessionSecret: string
+  mailer: Mailer
 }
 
 /** Wires the application from its dependencies. It never listens and never reads the environment. */
@@ -46,6 +53,11 @@ export function createApp(deps: AppDependencies): Express {
 
   app.use(pageRoutes())
   app.use(respondRoutes({ db, config }))
+  app.use(signInRoutes({ db, config, mailer: deps.mailer }))
+  app.use('/manage', requireOfficer(db, config.officerIdleMinutes))
+  app.use('/manage/officers', officerRoutes({ db, config, mailer: deps.mailer }))
+  app.use('/manage/audit', auditRoutes(db))
+  app.use('/manage', surveyManagementRoutes({ db, config }))
 
   app.use(notFoundHandler)
   app.use(errorHandler(deps.translatorFor))

@@ -13,6 +13,10 @@ const environmentSchema = z.object({
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
   DRAFT_TTL_DAYS: z.coerce.number().positive().max(90).default(7),
   TRUST_PROXY: booleanText.default(false),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start smtp:// or smtps://').optional(),
+  MAIL_FROM: z.string().min(3).default('Heard <no-reply@heard.invalid>'),
+  OUTBOX_DIR: z.string().min(1).optional(),
+  OFFICER_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 
@@ -26,6 +30,9 @@ export type Config = Readonly<{
   draftTtlDays: number
   trustProxy: boolean
   logLevel: string
+  /** SMTP_URL, or undefined: messages are then written to the outbox folder and the log instead. */
+  mail: { smtpUrl: string | undefined; from: string; outboxDir: string }
+  officerIdleMinutes: number
 }>
 
 /** Reads and checks the environment once; a bad value stops start-up with a message saying which. */
@@ -50,5 +57,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     draftTtlDays: env.DRAFT_TTL_DAYS,
     trustProxy: env.TRUST_PROXY,
     logLevel: env.LOG_LEVEL,
+    mail: {
+      smtpUrl: env.SMTP_URL,
+      from: env.MAIL_FROM,
+      outboxDir: path.resolve(env.OUTBOX_DIR ?? path.join(env.DATA_DIR, 'outbox')),
+    },
+    officerIdleMinutes: env.OFFICER_IDLE_MINUTES,
   })
 }

@@ -23,3 +23,10 @@ export class ForbiddenError extends DomainError {
     super(message, 403, 'errors/forbidden')
   }
 }
+
+/** Thrown when a signed-in officer's role does not allow what they asked for. */
+export class NotAllowedError extends DomainError {
+  constructor(message = 'Not allowed') {
+    super(message, 403, 'errors/notAllowed')
+  }
+}

@@ -1,11 +1,28 @@
 import { createApp } from './app'
 import { loadConfig } from './config'
+import { demoSignInPath } from './demo/demoSignInLink'
 import { seedDemo } from './demo/seedDemo'
+import { signInLinkMinutes } from './signIn/signInLinks'
 import { deleteExpiredDrafts } from './respond/queries'
 import { openServices } from './services'
 import { deleteExpiredSessions } from './sessions/sessionStore'
+import { deleteOldSignInRequests } from './signIn/rateLimit'
+import { deleteSpentSignInLinks } from './signIn/signInLinks'
 
 const hourly = 60 * 60 * 1000
+
+/** Creates the demo on an empty database and prints where to start: each survey, and the admin's sign-in. */
+async function showDemo({ db, config, logger }: Awaited<ReturnType<typeof openServices>>): Promise<void> {
+  const { created, surveyPaths } = await seedDemo(db)
+  const signIn = await demoSignInPath(db)
+  logger.info({ created }, 'demo data ready')
+  const lines = [
+    'Answer a demo survey:',
+    ...surveyPaths.map((path) => `${config.baseUrl}${path}`),
+    ...(signIn ? [`Sign in as the demo admin (the link works once, for ${signInLinkMinutes} minutes):`, `${config.baseUrl}${signIn}`] : []),
+  ]
+  process.stdout.write(`${lines.join('\n')}\n`)
+}
 
 async function main(): Promise<void> {
   const config = loadConfig()
@@ -15,7 +32,9 @@ async function main(): Promise<void> {
   const clearExpired = async () => {
     const drafts = await deleteExpiredDrafts(db)
     const sessions = await deleteExpiredSessions(db)
-    logger.info({ drafts, sessions }, 'expired drafts and sessions cleared')
+    const links = await deleteSpentSignInLinks(db)
+    const requests = await deleteOldSignInRequests(db)
+    logger.info({ drafts, sessions, links, requests }, 'expired drafts, sessions and sign-in links cleared')
   }
   await clearExpired()
   const timer = setInterval(
@@ -30,10 +49,7 @@ async function main(): Promise<void> {
   const server = createApp(deps).listen(config.port, () => {
     logger.info({ port: config.port, database: config.database.kind }, 'Heard is listening')
     if (!config.demo) return
-    void seedDemo(db).then(({ created, surveyPaths }) => {
-      logger.info({ created }, 'demo data ready; open a survey at:')
-      for (const path of surveyPaths) process.stdout.write(`${config.baseUrl}${path}\n`)
-    })
+    void showDemo(deps).catch((error: unknown) => logger.error({ err: error }, 'demo data could not be created'))
   })
 
   // On SIGTERM stop taking new connections, let requests in flight finish, then close the database.

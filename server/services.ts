@@ -4,6 +4,7 @@ import { connectDatabase } from './db/connect'
 import { migrate } from './db/migrate'
 import { createTranslator } from './i18n/translator'
 import { createLogger } from './logger'
+import { createMailer } from './mail/mailer'
 import { resolveSessionSecret } from './sessions/sessionSecret'
 
 /** Opens the database, brings its schema up to date and gathers what createApp needs. */
@@ -18,5 +19,6 @@ export async function openServices(config: Config): Promise<AppDependencies> {
     logger,
     translatorFor: await createTranslator(),
     sessionSecret: await resolveSessionSecret(db, config.sessionSecret),
+    mailer: createMailer(config, logger),
   }
 }

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto'
 import type { Database } from '../db/database'
+import { insertOfficer } from '../officers/queries'
 import { paths } from '../paths'
 import { insertSurveyFromTemplate } from '../surveys/queries'
 import { listTemplateIds, loadTemplate } from '../surveys/templates'
 
-export const demoOrganisation = { slug: 'demo-council', name: 'Demo Council' }
+export const demoOrganisation = { slug: 'demo-council', name: 'Demo Council', admin: 'admin@demo-council.example' }
 
 /**
  * On an empty database, a demo organisation with every template survey open. Returns the path of
@@ -20,6 +21,7 @@ export async function seedDemo(db: Database): Promise<{ created: boolean; survey
       demoOrganisation.slug,
       demoOrganisation.name,
     ])
+    await insertOfficer(tx, { organisationId, email: demoOrganisation.admin, role: 'admin' })
     for (const templateId of listTemplateIds()) {
       await insertSurveyFromTemplate(tx, {
         organisationId,

@@ -30,7 +30,10 @@ export function errorHandler(translatorFor: TranslatorFor): ErrorRequestHandler 
     const status =
       error instanceof DomainError ? error.status : (httpError.status ?? httpError.statusCode ?? 500)
     const known = status >= 400 && status < 500
-    const page = pageForStatus[status] ?? (known ? 'badRequest' : 'serverError')
+    const page =
+      error instanceof DomainError
+        ? error.page.replace('errors/', '')
+        : (pageForStatus[status] ?? (known ? 'badRequest' : 'serverError'))
     if (known)
       req.log.info({ status, reason: error instanceof Error ? error.message : 'unknown' }, 'request refused')
     else req.log.error({ err: error }, 'unhandled error')

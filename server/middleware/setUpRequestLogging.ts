@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { Express } from 'express'
+import type { Express, Request } from 'express'
 import type { Logger } from '../logger'
 
 declare global {
@@ -14,8 +14,17 @@ declare global {
 
 const acceptableRequestId = /^[A-Za-z0-9-]{8,64}$/
 
+// Anything long and random-looking in a path that matched no route (a token, say) is not logged.
+const secretLooking = /[A-Za-z0-9_-]{20,}/g
+
+/** The route's pattern (/sign-in/link/:token), never the path itself, so no token reaches the log. */
+const routeOf = (req: Request): string => {
+  const route = req.route as { path?: unknown } | undefined
+  return typeof route?.path === 'string' ? `${req.baseUrl}${route.path}` : req.path.replace(secretLooking, '…')
+}
+
 /**
- * One log line per request: method, path without its query, status and time taken, with a request id
+ * One log line per request: method, route pattern, status and time taken, with a request id
  * that also goes back in a header. Bodies, cookies and query strings are never logged.
  */
 export function setUpRequestLogging(app: Express, logger: Logger): void {
@@ -31,7 +40,7 @@ export function setUpRequestLogging(app: Express, logger: Logger): void {
       req.log[level](
         {
           method: req.method,
-          path: req.path,
+          route: routeOf(req),
           status: res.statusCode,
           durationMs: Math.round(durationMs * 10) / 10,
         },

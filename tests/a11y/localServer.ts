@@ -1,12 +1,18 @@
+import fs from 'node:fs'
 import type { AddressInfo } from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
 import { createApp } from '../../server/app'
 import { loadConfig } from '../../server/config'
 import type { Database } from '../../server/db/database'
 import { createTranslator } from '../../server/i18n/translator'
 import { createLogger } from '../../server/logger'
+import { createMailer } from '../../server/mail/mailer'
 
 export interface LocalServer {
   baseUrl: string
+  /** Where the app writes the emails it sends (sign-in links), as .eml files. */
+  outboxDir: string
   close(): Promise<void>
 }
 
@@ -21,12 +27,16 @@ export async function serveLocally(
   db: Database,
   environment: 'test' | 'production' = 'test',
 ): Promise<LocalServer> {
+  const outboxDir = fs.mkdtempSync(path.join(os.tmpdir(), 'heard-local-outbox-'))
+  const config = loadConfig({ NODE_ENV: environment, LOG_LEVEL: 'silent', OUTBOX_DIR: outboxDir })
+  const logger = createLogger('silent')
   const app = createApp({
-    config: loadConfig({ NODE_ENV: environment, LOG_LEVEL: 'silent' }),
+    config,
     db,
-    logger: createLogger('silent'),
+    logger,
     translatorFor: await createTranslator(),
     sessionSecret,
+    mailer: createMailer(config, logger),
   })
   const server = app.listen(0, '127.0.0.1')
   await new Promise<void>((resolve, reject) => {
@@ -36,6 +46,7 @@ export async function serveLocally(
   const { port } = server.address() as AddressInfo
   return {
     baseUrl: `http://127.0.0.1:${port}`,
+    outboxDir,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => {

@@ -1,0 +1,39 @@
+import type { Queryable } from '../db/database'
+import type { ResultsFilter } from '../results/types'
+import type { StoredAnswer } from '../surveys/questionTypes/contract'
+import { findResponsePage, firstPage, type PageCursor, type SurveyKey } from './queries'
+
+/** What an export knows of one response: nothing that could lead back to the person. */
+export interface ResponseRow {
+  submittedAt: Date
+  version: number
+  language: string
+  answers: Record<string, StoredAnswer>
+}
+
+export const defaultPageSize = 1000
+
+/**
+ * Every response of a survey that the filter selects, oldest first, read a page at a time so memory
+ * stays flat however many there are. Each page is its own short query rather than a server cursor:
+ * PGlite has one connection, and a cursor or transaction held open for a long download would stall
+ * every respondent meanwhile. The cost is that a response sent during the download may or may not
+ * be included, which is fine for an export stamped with when it was taken.
+ */
+export async function* readResponseRows(
+  db: Queryable,
+  survey: SurveyKey,
+  options: { filter?: ResultsFilter; pageSize?: number } = {},
+): AsyncGenerator<ResponseRow> {
+  const size = options.pageSize ?? defaultPageSize
+  const filter = options.filter ?? {}
+  let after: PageCursor = firstPage
+  for (;;) {
+    const rows = await findResponsePage(db, survey, { filter, after, size })
+    for (const row of rows)
+      yield { submittedAt: row.submitted_at, version: row.version, language: row.language, answers: row.answers }
+    const last = rows.at(-1)
+    if (!last || rows.length < size) return
+    after = { submittedAt: last.cursor_at, id: last.id }
+  }
+}

@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import nodemailer from 'nodemailer'
+import type { Config } from '../config'
+import type { Logger } from '../logger'
+
+export interface MailMessage {
+  to: string
+  subject: string
+  text: string
+}
+
+export interface Mailer {
+  send(message: MailMessage): Promise<void>
+}
+
+/**
+ * Sends through SMTP when SMTP_URL is set. Without it (development, the demo) each message is written
+ * as an .eml file to the outbox folder and, outside production, its text to the log, so a newcomer can
+ * follow a sign-in link with no mail server at all.
+ */
+export function createMailer(config: Config, logger: Logger): Mailer {
+  const { smtpUrl, from, outboxDir } = config.mail
+  if (smtpUrl) {
+    const transport = nodemailer.createTransport(smtpUrl)
+    return {
+      async send(message) {
+        await transport.sendMail({ from, ...message })
+      },
+    }
+  }
+  const writer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' })
+  return {
+    async send(message) {
+      const built = await writer.sendMail({ from, ...message })
+      fs.mkdirSync(outboxDir, { recursive: true })
+      const file = path.join(outboxDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}.eml`)
+      if (!Buffer.isBuffer(built.message)) throw new Error('The outbox writer did not produce a message')
+      fs.writeFileSync(file, built.message)
+      const visible = config.environment !== 'production'
+      logger.info({ file, subject: message.subject, ...(visible ? { text: message.text } : {}) }, 'email written to outbox')
+    },
+  }
+}

@@ -1,0 +1,17 @@
+import { z } from 'zod'
+import { roles } from './roles'
+
+export const roleSchema = z.enum(roles, { error: 'errors.role.required' })
+
+export const inviteSchema = z.object({
+  email: z.string().trim().min(1, 'errors.email.required').max(254, 'errors.email.invalid').pipe(z.email('errors.email.invalid')),
+  role: roleSchema,
+})
+
+export const roleChangeSchema = z.object({ role: roleSchema })
+
+/** The strings a form posted, for showing them again; anything else becomes empty. */
+export function postedFields(body: unknown, names: string[]): Record<string, string> {
+  const record = (body ?? {}) as Record<string, unknown>
+  return Object.fromEntries(names.map((name) => [name, typeof record[name] === 'string' ? record[name] : '']))
+}

@@ -1,0 +1,116 @@
+import { randomBytes, randomUUID } from 'node:crypto'
+import type { Queryable } from '../db/database'
+import type { Role } from './roles'
+
+export interface Officer {
+  id: string
+  organisationId: string
+  organisationSlug: string
+  organisationName: string
+  email: string
+  role: Role
+  handle: string
+}
+
+interface OfficerRow {
+  id: string
+  organisation_id: string
+  organisation_slug: string
+  organisation_name: string
+  email: string
+  role: Role
+  handle: string
+}
+
+const toOfficer = (row: OfficerRow): Officer => ({
+  id: row.id,
+  organisationId: row.organisation_id,
+  organisationSlug: row.organisation_slug,
+  organisationName: row.organisation_name,
+  email: row.email,
+  role: row.role,
+  handle: row.handle,
+})
+
+const selectOfficer = `SELECT f.id, f.organisation_id, o.slug AS organisation_slug, o.name AS organisation_name,
+                              f.email, f.role, f.handle
+                         FROM officers f JOIN organisations o ON o.id = f.organisation_id`
+
+export const normaliseEmail = (email: string): string => email.trim().toLowerCase()
+
+export async function findOfficerByEmail(db: Queryable, email: string): Promise<Officer | undefined> {
+  const rows = await db.query<OfficerRow>(`${selectOfficer} WHERE f.email = $1`, [normaliseEmail(email)])
+  return rows[0] ? toOfficer(rows[0]) : undefined
+}
+
+export async function findOfficer(db: Queryable, key: { organisationId: string; id: string }): Promise<Officer | undefined> {
+  const rows = await db.query<OfficerRow>(`${selectOfficer} WHERE f.organisation_id = $1 AND f.id = $2`, [
+    key.organisationId,
+    key.id,
+  ])
+  return rows[0] ? toOfficer(rows[0]) : undefined
+}
+
+export async function findOfficerByHandle(
+  db: Queryable,
+  key: { organisationId: string; handle: string },
+): Promise<Officer | undefined> {
+  const rows = await db.query<OfficerRow>(`${selectOfficer} WHERE f.organisation_id = $1 AND f.handle = $2`, [
+    key.organisationId,
+    key.handle,
+  ])
+  return rows[0] ? toOfficer(rows[0]) : undefined
+}
+
+export async function listOfficers(db: Queryable, organisationId: string): Promise<Officer[]> {
+  const rows = await db.query<OfficerRow>(`${selectOfficer} WHERE f.organisation_id = $1 ORDER BY f.email`, [
+    organisationId,
+  ])
+  return rows.map(toOfficer)
+}
+
+/** Adds an officer, or returns undefined when the address already belongs to an officer anywhere. */
+export async function insertOfficer(
+  db: Queryable,
+  options: { organisationId: string; email: string; role: Role },
+): Promise<{ id: string; handle: string } | undefined> {
+  const id = randomUUID()
+  const handle = randomBytes(6).toString('hex')
+  const rows = await db.query<{ id: string }>(
+    `INSERT INTO officers (organisation_id, id, email, role, handle) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (email) DO NOTHING RETURNING id`,
+    [options.organisationId, id, normaliseEmail(options.email), options.role, handle],
+  )
+  return rows.length > 0 ? { id, handle } : undefined
+}
+
+export async function updateOfficerRole(
+  db: Queryable,
+  key: { organisationId: string; id: string },
+  role: Role,
+): Promise<void> {
+  await db.query('UPDATE officers SET role = $3 WHERE organisation_id = $1 AND id = $2', [key.organisationId, key.id, role])
+}
+
+export async function deleteOfficer(db: Queryable, key: { organisationId: string; id: string }): Promise<void> {
+  await db.query('DELETE FROM officers WHERE organisation_id = $1 AND id = $2', [key.organisationId, key.id])
+}
+
+export async function countAdmins(db: Queryable, organisationId: string): Promise<number> {
+  const rows = await db.query<{ count: number }>(
+    `SELECT count(*)::integer AS count FROM officers WHERE organisation_id = $1 AND role = 'admin'`,
+    [organisationId],
+  )
+  return rows[0]?.count ?? 0
+}
+
+export async function findOrganisationBySlug(
+  db: Queryable,
+  slug: string,
+): Promise<{ id: string; slug: string; name: string } | undefined> {
+  const rows = await db.query<{ id: string; slug: string; name: string }>(
+    'SELECT id, slug, name FROM organisations WHERE slug = $1',
+    [slug],
+  )
+  return rows[0]
+}

@@ -1,0 +1,56 @@
+import type { NextFunction, Request, RequestHandler, Response } from 'express'
+import type { Database } from '../db/database'
+import { NotAllowedError } from '../errors'
+import { paths } from '../paths'
+import { findOfficer, type Officer } from './queries'
+import { hasRole, type Role } from './roles'
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    interface Request {
+      officer?: Officer
+    }
+  }
+}
+
+// Writing the session on every request would cost a database write each time; a minute is precise enough.
+const lastSeenPrecisionMs = 60_000
+
+/**
+ * Everything under /manage needs a signed-in officer who still exists and has not been idle too long.
+ * The officer is read afresh on every request, so a removed officer or a changed role takes effect at once.
+ */
+export function requireOfficer(db: Database, idleMinutes: number): RequestHandler {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    const signedIn = req.session.officer
+    if (!signedIn) return res.redirect(303, paths.signIn.request)
+    const now = Date.now()
+    if (now - signedIn.lastSeen > idleMinutes * 60_000) {
+      delete req.session.officer
+      return res.redirect(303, `${paths.signIn.request}?expired=1`)
+    }
+    const officer = await findOfficer(db, signedIn)
+    if (!officer) {
+      delete req.session.officer
+      return res.redirect(303, paths.signIn.request)
+    }
+    if (now - signedIn.lastSeen > lastSeenPrecisionMs) signedIn.lastSeen = now
+    req.officer = officer
+    res.locals.officer = officer
+    res.locals.organisationName = officer.organisationName
+    next()
+  }
+}
+
+export function signedInOfficer(req: Request): Officer {
+  if (!req.officer) throw new Error('No officer on a request under /manage')
+  return req.officer
+}
+
+export const requireRole =
+  (role: Role): RequestHandler =>
+  (req, _res, next) => {
+    if (!hasRole(signedInOfficer(req).role, role)) throw new NotAllowedError(`Needs the ${role} role`)
+    next()
+  }

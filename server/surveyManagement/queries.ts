@@ -1,0 +1,103 @@
+import type { Queryable } from '../db/database'
+import type { SurveyStatus } from '../surveys/queries'
+import type { SurveyWordsByLanguage } from '../surveys/words'
+
+export interface ManagedSurvey {
+  surveyId: string
+  slug: string
+  templateId: string
+  status: SurveyStatus
+  opensAt: Date | null
+  closesAt: Date | null
+  version: number
+  words: SurveyWordsByLanguage
+  responses: number
+  lastResponseAt: Date | null
+}
+
+interface ManagedSurveyRow {
+  survey_id: string
+  slug: string
+  template_id: string
+  status: SurveyStatus
+  opens_at: Date | null
+  closes_at: Date | null
+  version: number
+  words: SurveyWordsByLanguage
+  responses: number
+  last_response_at: Date | null
+}
+
+const toManagedSurvey = (row: ManagedSurveyRow): ManagedSurvey => ({
+  surveyId: row.survey_id,
+  slug: row.slug,
+  templateId: row.template_id,
+  status: row.status,
+  opensAt: row.opens_at,
+  closesAt: row.closes_at,
+  version: row.version,
+  words: row.words,
+  responses: row.responses,
+  lastResponseAt: row.last_response_at,
+})
+
+// The newest version's words, and the response count and latest time, in one pass per survey.
+const selectManagedSurveys = `
+  SELECT s.id AS survey_id, s.slug, s.template_id, s.status, s.opens_at, s.closes_at,
+         v.version, v.words,
+         COALESCE(r.responses, 0)::integer AS responses, r.last_response_at
+    FROM surveys s
+    JOIN LATERAL (SELECT version, words FROM survey_versions sv
+                   WHERE sv.organisation_id = s.organisation_id AND sv.survey_id = s.id
+                   ORDER BY version DESC LIMIT 1) v ON true
+    LEFT JOIN LATERAL (SELECT count(*) AS responses, max(submitted_at) AS last_response_at FROM responses rs
+                        WHERE rs.organisation_id = s.organisation_id AND rs.survey_id = s.id) r ON true
+   WHERE s.organisation_id = $1`
+
+export async function listManagedSurveys(db: Queryable, organisationId: string): Promise<ManagedSurvey[]> {
+  const rows = await db.query<ManagedSurveyRow>(`${selectManagedSurveys} ORDER BY s.created_at DESC, s.slug`, [
+    organisationId,
+  ])
+  return rows.map(toManagedSurvey)
+}
+
+export async function findManagedSurvey(db: Queryable, organisationId: string, slug: string): Promise<ManagedSurvey | undefined> {
+  const rows = await db.query<ManagedSurveyRow>(`${selectManagedSurveys} AND s.slug = $2`, [organisationId, slug])
+  return rows[0] ? toManagedSurvey(rows[0]) : undefined
+}
+
+/** Opening clears a closing date that has already passed, or the survey would close again at once. */
+export async function openSurvey(db: Queryable, organisationId: string, surveyId: string): Promise<void> {
+  await db.query(
+    `UPDATE surveys SET status = 'open', opens_at = COALESCE(opens_at, now()),
+            closes_at = CASE WHEN closes_at <= now() THEN NULL ELSE closes_at END
+      WHERE organisation_id = $1 AND id = $2`,
+    [organisationId, surveyId],
+  )
+}
+
+export async function closeSurvey(db: Queryable, organisationId: string, surveyId: string): Promise<void> {
+  await db.query(`UPDATE surveys SET status = 'closed' WHERE organisation_id = $1 AND id = $2`, [organisationId, surveyId])
+}
+
+/** Closes at the end of the given day in England and Wales (midnight London time), or never when null. */
+export async function setClosingDate(
+  db: Queryable,
+  organisationId: string,
+  surveyId: string,
+  lastDay: string | null,
+): Promise<void> {
+  await db.query(
+    `UPDATE surveys SET closes_at = (($3::date + 1)::timestamp AT TIME ZONE 'Europe/London')
+      WHERE organisation_id = $1 AND id = $2`,
+    [organisationId, surveyId, lastDay],
+  )
+}
+
+export async function slugsInUse(db: Queryable, organisationId: string, prefix: string): Promise<string[]> {
+  const rows = await db.query<{ slug: string }>(
+    `SELECT slug FROM surveys WHERE organisation_id = $1 AND (slug = $2 OR slug LIKE $2 || '-%')`,
+    [organisationId, prefix],
+  )
+  return rows.map((row) => row.slug)
+}

@@ -1,0 +1,23 @@
+import { Router } from 'express'
+import type { Config } from '../config'
+import type { Database } from '../db/database'
+import { requireRole } from '../officers/setUpOfficerArea'
+import { createSurvey, newSurveyPage, surveyListPage } from './surveyListRoutes'
+import { changeClosingDate, changeStatus, qrCode, surveyPage } from './surveyRoutes'
+
+/** Officers running their organisation's surveys. Mounted under /manage behind requireOfficer. */
+export function surveyManagementRoutes(deps: { db: Database; config: Config }): Router {
+  const { db, config } = deps
+  const analyst = requireRole('analyst')
+  const router = Router()
+  router.get('/', surveyListPage(db))
+  router.get('/surveys/new', analyst, newSurveyPage)
+  router.post('/surveys/new', analyst, createSurvey(db))
+  router.get('/surveys/:survey', surveyPage(db, config))
+  router.post('/surveys/:survey/open', analyst, changeStatus(db, 'open'))
+  router.post('/surveys/:survey/close', analyst, changeStatus(db, 'closed'))
+  router.post('/surveys/:survey/closing-date', analyst, changeClosingDate(db, config))
+  router.get('/surveys/:survey/qr-code.png', analyst, qrCode(db, config, 'png'))
+  router.get('/surveys/:survey/qr-code.svg', analyst, qrCode(db, config, 'svg'))
+  return router
+}

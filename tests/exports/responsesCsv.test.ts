@@ -1,0 +1,156 @@
+import { NotFoundError } from '../../server/errors'
+import { writeResponsesCsv } from '../../server/exports/responsesCsv'
+import type { ResponsesExport } from '../../server/exports/responsesTable'
+import { openTestDatabase, type TestDatabase } from '../helpers/testDatabase'
+import { awkwardText, insertExportSurvey, urduText, type ExportSurvey } from './exportSurvey'
+import { parseCsv } from './parseCsv'
+import { collectingStream } from './streams'
+
+let database: TestDatabase
+let survey: ExportSurvey
+
+beforeAll(async () => {
+  database = await openTestDatabase()
+  survey = await insertExportSurvey(database.db)
+})
+afterAll(() => database.drop())
+
+async function exportCsv(options: Partial<ResponsesExport> = {}) {
+  const { output, bytes } = collectingStream()
+  const written = await writeResponsesCsv(
+    database.db,
+    { organisationId: survey.organisationId, surveyId: survey.surveyId, language: 'en', ...options },
+    output,
+  )
+  const raw = bytes()
+  const [headings = [], ...rows] = parseCsv(raw.subarray(3).toString('utf8'))
+  /** The cells of one column, found by its heading. */
+  const column = (heading: string) => {
+    const index = headings.indexOf(heading)
+    if (index < 0) throw new Error(`No column ${heading} in ${headings.join(' | ')}`)
+    return rows.map((row) => row[index])
+  }
+  return { raw, written, headings, rows, column }
+}
+
+describe('writeResponsesCsv', () => {
+  it('starts with the UTF-8 byte-order mark and ends every record with CRLF', async () => {
+    const { raw, rows } = await exportCsv()
+    expect(raw.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]))
+    expect(raw.toString('utf8').endsWith('\r\n')).toBe(true)
+    expect(rows).toHaveLength(25)
+  })
+
+  it('heads the columns with the newest words, newest order first, then questions only older versions asked', async () => {
+    const { headings } = await exportCsv()
+    expect(headings).toEqual([
+      'Submitted',
+      'Survey version',
+      'Language',
+      'What would make school better?',
+      'Being listened to matters to me.',
+      'I know who to contact.',
+      'Do you have a friend you can talk to?',
+      'How do you get to school?',
+      'What do you like doing?',
+      'How old are you?',
+      'Which club do you go to?',
+      'How do you feel at home?',
+    ])
+  })
+
+  it('writes one row per response, oldest first, in UK time, with its version and language', async () => {
+    const { rows, column, written } = await exportCsv()
+    expect(written).toBe(25)
+    expect(rows.every((row) => row.length === 12)).toBe(true)
+    expect(column('Submitted')[0]).toBe('2025-01-10 09:00')
+    expect(column('Submitted').at(-1)).toBe('2025-07-02 00:30')
+    expect(column('Submitted')).toEqual([...column('Submitted')].sort())
+    expect(column('Survey version').filter((version) => version === '1')).toHaveLength(15)
+    expect(column('Survey version').filter((version) => version === '2')).toHaveLength(10)
+    expect(new Set(column('Language'))).toEqual(new Set(['en', 'ur', 'cy']))
+  })
+
+  it('labels answers in English, joins several with "; ", and leaves blank what was not asked or answered', async () => {
+    const { rows, column } = await exportCsv()
+    const [first] = rows
+    expect(first?.slice(3)).toEqual([
+      'A quiet room',
+      'Very important',
+      'Agree',
+      'Not sure',
+      'Train',
+      'Football; Drawing',
+      '8 to 11',
+      '',
+      'Good',
+    ])
+    expect(column('What do you like doing?')).toContain('')
+    expect(column('What do you like doing?')).toContain("I'd prefer not to say")
+    expect(column('Being listened to matters to me.')).toContain("I don't know")
+    expect(column('How old are you?')).toContain('Under 8')
+    expect(column('Which club do you go to?').slice(0, 15)).toEqual(Array(15).fill(''))
+    expect(column('How do you feel at home?').slice(15)).toEqual(Array(10).fill(''))
+  })
+
+  it('labels answers and headings in Welsh', async () => {
+    const { column, headings } = await exportCsv({ language: 'cy' })
+    expect(headings).toContain("I ba glwb wyt ti'n mynd?")
+    expect(column('I know who to contact.')[0]).toBe('Cytuno')
+    expect(column("I ba glwb wyt ti'n mynd?")).toContain('Drama')
+    expect(column("I ba glwb wyt ti'n mynd?")).toContain('Gwyddbwyll')
+    expect(column('How old are you?')).toContain('12 i 15')
+    expect(column('What would make school better?')).toContain('Ystafell dawel')
+  })
+
+  it('labels answers and headings in Urdu, and keeps Urdu free text whole', async () => {
+    const { column, headings } = await exportCsv({ language: 'ur' })
+    expect(headings.slice(0, 3)).toEqual(['Submitted', 'Survey version', 'Language'])
+    expect(column('آپ اسکول کیسے جاتے ہیں؟')).toContain('گاڑی')
+    expect(column('مجھے معلوم ہے کہ کس سے رابطہ کرنا ہے۔')[0]).toBe('متفق')
+    expect(column('آپ کی عمر کتنی ہے؟')).toContain('8 سے کم')
+    expect(column('اسکول کو کیا بہتر بنائے گا؟')).toContain(urduText)
+  })
+
+  it('puts an apostrophe before free text a spreadsheet would run as a formula, and leaves numbers', async () => {
+    const { column, raw } = await exportCsv()
+    const text = column('What would make school better?')
+    expect(text).toEqual(
+      expect.arrayContaining([`'=HYPERLINK("http://x","click")`, `'@SUM(A1)`, `'+cmd|' /C calc'!A0`, '-5']),
+    )
+    expect(text).toContain(awkwardText)
+    expect(raw.toString('utf8')).not.toMatch(/(^|,|")[=+@]/m)
+  })
+
+  it('never writes a reference, draft id or response id', async () => {
+    for (const language of ['en', 'cy', 'ur'] as const) {
+      const text = (await exportCsv({ language })).raw.toString('utf8')
+      for (const secret of survey.secrets) expect(text).not.toContain(secret)
+      expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/)
+    }
+  })
+
+  it('exports only the responses the filter selects', async () => {
+    expect((await exportCsv({ filter: { language: 'ur' } })).written).toBe(5)
+    expect((await exportCsv({ filter: { aboutYou: { age: '12-15' } } })).written).toBe(5)
+    const january = await exportCsv({
+      filter: { from: new Date('2025-01-11T09:00:00Z'), to: new Date('2025-01-12T11:00:00Z') },
+    })
+    expect(january.column('Submitted')).toEqual([
+      '2025-01-11 09:00',
+      '2025-01-11 09:01',
+      '2025-01-11 09:02',
+      '2025-01-12 09:00',
+      '2025-01-12 10:00',
+    ])
+  })
+
+  it('refuses a survey of another organisation before writing anything', async () => {
+    const { output, bytes } = collectingStream()
+    const other = { organisationId: survey.organisationId, surveyId: '00000000-0000-4000-8000-000000000000' }
+    await expect(writeResponsesCsv(database.db, { ...other, language: 'en' }, output)).rejects.toThrow(
+      NotFoundError,
+    )
+    expect(bytes()).toHaveLength(0)
+  })
+})
