@@ -7,7 +7,8 @@ import { paths } from '../server/paths'
 import { openServices } from '../server/services'
 import { createSignInLink, signInLinkMinutes } from '../server/signIn/signInLinks'
 
-const usage = 'Usage: npm run officer:create -- --org <slug> --email <address> --role admin|analyst|viewer [--org-name "Name" to create the organisation]'
+const usage =
+  'Usage: npm run officer:create -- --org <slug> --email <address> --role admin|analyst|viewer [--org-name "Name" to create the organisation]'
 
 /**
  * Adds an officer to an organisation (creating the organisation when --org-name is given) and prints
@@ -15,7 +16,12 @@ const usage = 'Usage: npm run officer:create -- --org <slug> --email <address> -
  */
 async function createOfficer(): Promise<void> {
   const { values } = parseArgs({
-    options: { org: { type: 'string' }, email: { type: 'string' }, role: { type: 'string' }, 'org-name': { type: 'string' } },
+    options: {
+      org: { type: 'string' },
+      email: { type: 'string' },
+      role: { type: 'string' },
+      'org-name': { type: 'string' },
+    },
   })
   const { org, email, role } = values
   if (!org || !email || !isRole(role)) throw new Error(usage)
@@ -25,7 +31,11 @@ async function createOfficer(): Promise<void> {
     let organisation = await findOrganisationBySlug(db, org)
     const name = values['org-name']
     if (!organisation && name) {
-      await db.query('INSERT INTO organisations (id, slug, name) VALUES ($1, $2, $3)', [randomUUID(), org, name])
+      await db.query('INSERT INTO organisations (id, slug, name) VALUES ($1, $2, $3)', [
+        randomUUID(),
+        org,
+        name,
+      ])
       organisation = await findOrganisationBySlug(db, org)
     }
     if (!organisation) throw new Error(`No organisation "${org}". Give --org-name "Its name" to create it.`)

@@ -13,10 +13,18 @@ const environmentSchema = z.object({
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
   DRAFT_TTL_DAYS: z.coerce.number().positive().max(90).default(7),
   TRUST_PROXY: booleanText.default(false),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start smtp:// or smtps://').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'SMTP_URL must start smtp:// or smtps://')
+    .optional(),
   MAIL_FROM: z.string().min(3).default('Heard <no-reply@heard.invalid>'),
   OUTBOX_DIR: z.string().min(1).optional(),
-  OFFICER_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),
+  OFFICER_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 

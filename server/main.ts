@@ -19,7 +19,12 @@ async function showDemo({ db, config, logger }: Awaited<ReturnType<typeof openSe
   const lines = [
     'Answer a demo survey:',
     ...surveyPaths.map((path) => `${config.baseUrl}${path}`),
-    ...(signIn ? [`Sign in as the demo admin (the link works once, for ${signInLinkMinutes} minutes):`, `${config.baseUrl}${signIn}`] : []),
+    ...(signIn
+      ? [
+          `Sign in as the demo admin (the link works once, for ${signInLinkMinutes} minutes):`,
+          `${config.baseUrl}${signIn}`,
+        ]
+      : []),
   ]
   process.stdout.write(`${lines.join('\n')}\n`)
 }
@@ -49,7 +54,9 @@ async function main(): Promise<void> {
   const server = createApp(deps).listen(config.port, () => {
     logger.info({ port: config.port, database: config.database.kind }, 'Heard is listening')
     if (!config.demo) return
-    void showDemo(deps).catch((error: unknown) => logger.error({ err: error }, 'demo data could not be created'))
+    void showDemo(deps).catch((error: unknown) => {
+      logger.error({ err: error }, 'demo data could not be created')
+    })
   })
 
   // On SIGTERM stop taking new connections, let requests in flight finish, then close the database.

@@ -8,8 +8,12 @@ import { requireRole, signedInOfficer } from '../officers/setUpOfficerArea'
 import { listAuditEvents } from './queries'
 import { auditActions } from './recordAudit'
 
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional())
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.auditDate.invalid').refine((value) => !Number.isNaN(Date.parse(value)), 'errors.auditDate.invalid')
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional())
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.auditDate.invalid')
+  .refine((value) => !Number.isNaN(Date.parse(value)), 'errors.auditDate.invalid')
 
 const filterSchema = z.object({
   action: optional(z.enum(auditActions, { error: 'errors.auditAction.invalid' })),
@@ -37,7 +41,9 @@ export function auditRoutes(db: Database) {
         actor: event.actor,
         action: req.t(`audit.${event.action}`),
         subject: event.subject ?? '',
-        details: Object.entries(event.details).map(([key, value]) => `${key}: ${String(value)}`).join(', '),
+        details: Object.entries(event.details)
+          .map(([key, value]) => `${key}: ${String(value)}`)
+          .join(', '),
       })),
     })
   })

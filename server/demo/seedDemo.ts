@@ -5,7 +5,11 @@ import { paths } from '../paths'
 import { insertSurveyFromTemplate } from '../surveys/queries'
 import { listTemplateIds, loadTemplate } from '../surveys/templates'
 
-export const demoOrganisation = { slug: 'demo-council', name: 'Demo Council', admin: 'admin@demo-council.example' }
+export const demoOrganisation = {
+  slug: 'demo-council',
+  name: 'Demo Council',
+  admin: 'admin@demo-council.example',
+}
 
 /**
  * On an empty database, a demo organisation with every template survey open. Returns the path of

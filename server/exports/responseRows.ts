@@ -31,7 +31,12 @@ export async function* readResponseRows(
   for (;;) {
     const rows = await findResponsePage(db, survey, { filter, after, size })
     for (const row of rows)
-      yield { submittedAt: row.submitted_at, version: row.version, language: row.language, answers: row.answers }
+      yield {
+        submittedAt: row.submitted_at,
+        version: row.version,
+        language: row.language,
+        answers: row.answers,
+      }
     const last = rows.at(-1)
     if (!last || rows.length < size) return
     after = { submittedAt: last.cursor_at, id: last.id }

@@ -6,7 +6,7 @@ import type { ResultsFilter } from '../results/types'
 import { findSurveyVersions } from './queries'
 import { buildQuestionColumns, type QuestionColumn } from './responseColumns'
 import { readResponseRows } from './responseRows'
-import { neutraliseCell } from './spreadsheetCell'
+import { toSpreadsheetCell } from './spreadsheetCell'
 import { formatSubmittedTime } from './submittedTime'
 
 /** Which responses to export, and the language its headings and answer labels are written in. */
@@ -53,7 +53,7 @@ async function* readTableRows(
       response.language,
       ...columns.map((column) => column.cellFor(response.version, response.answers[column.questionId])),
     ]
-    yield cells.map(neutraliseCell)
+    yield cells.map(toSpreadsheetCell)
   }
 }
 
@@ -66,7 +66,7 @@ export async function openResponsesTable(db: Queryable, options: ResponsesExport
   if (versions.length === 0) throw new NotFoundError('No such survey to export')
   const columns = buildQuestionColumns(versions, options.language, await translatorFor(options.language))
   return {
-    headings: [...fixedHeadings, ...columns.map((column) => column.heading)].map(neutraliseCell),
+    headings: [...fixedHeadings, ...columns.map((column) => column.heading)].map(toSpreadsheetCell),
     rows: readTableRows(db, options, columns),
   }
 }

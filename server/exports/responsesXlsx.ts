@@ -4,13 +4,8 @@ import type { Queryable } from '../db/database'
 import { waitForDrain } from './outputStream'
 import { openResponsesTable, type ResponsesExport } from './responsesTable'
 
-// XML 1.0 cannot hold these at all, and one in a cell makes Excel refuse the whole file. Free text
-// is cleaned of them when it is stored; this guards against anything stored before that rule.
-const notXmlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g
-
-// A line break inside a cell is LF in Excel; a CR would be lost when the XML is read anyway.
-const toXmlText = (text: string): string =>
-  text.toWellFormed().replace(/\r\n?/g, '\n').replace(notXmlCharacters, '')
+// A line break inside a cell is LF in a workbook; a CR would be lost when the XML is read anyway.
+const toWorkbookText = (text: string): string => text.replace(/\r\n?/g, '\n')
 
 // How many rows go into the workbook between checks that the output is keeping up.
 const rowsBetweenChecks = 500
@@ -40,11 +35,11 @@ export async function writeResponsesXlsx(
   try {
     const sheet = workbook.addWorksheet('Responses', { views: [{ state: 'frozen', ySplit: 1 }] })
     sheet.columns = table.headings.map(() => ({ width: 24 }))
-    const headingRow = sheet.addRow(table.headings.map(toXmlText))
+    const headingRow = sheet.addRow(table.headings.map(toWorkbookText))
     headingRow.font = { bold: true }
     headingRow.commit()
     for await (const cells of table.rows) {
-      sheet.addRow(cells.map(toXmlText)).commit()
+      sheet.addRow(cells.map(toWorkbookText)).commit()
       count += 1
       if (count % rowsBetweenChecks === 0) await waitForDrain(output)
     }

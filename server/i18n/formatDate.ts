@@ -12,5 +12,7 @@ export function formatDateTime(date: Date, language: LanguageCode): string {
 }
 
 export function formatDate(date: Date, language: LanguageCode): string {
-  return new Intl.DateTimeFormat(locales[language], { timeZone: 'Europe/London', dateStyle: 'long' }).format(date)
+  return new Intl.DateTimeFormat(locales[language], { timeZone: 'Europe/London', dateStyle: 'long' }).format(
+    date,
+  )
 }

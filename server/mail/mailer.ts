@@ -35,11 +35,17 @@ export function createMailer(config: Config, logger: Logger): Mailer {
     async send(message) {
       const built = await writer.sendMail({ from, ...message })
       fs.mkdirSync(outboxDir, { recursive: true })
-      const file = path.join(outboxDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}.eml`)
+      const file = path.join(
+        outboxDir,
+        `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}.eml`,
+      )
       if (!Buffer.isBuffer(built.message)) throw new Error('The outbox writer did not produce a message')
       fs.writeFileSync(file, built.message)
       const visible = config.environment !== 'production'
-      logger.info({ file, subject: message.subject, ...(visible ? { text: message.text } : {}) }, 'email written to outbox')
+      logger.info(
+        { file, subject: message.subject, ...(visible ? { text: message.text } : {}) },
+        'email written to outbox',
+      )
     },
   }
 }

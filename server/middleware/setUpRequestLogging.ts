@@ -20,7 +20,9 @@ const secretLooking = /[A-Za-z0-9_-]{20,}/g
 /** The route's pattern (/sign-in/link/:token), never the path itself, so no token reaches the log. */
 const routeOf = (req: Request): string => {
   const route = req.route as { path?: unknown } | undefined
-  return typeof route?.path === 'string' ? `${req.baseUrl}${route.path}` : req.path.replace(secretLooking, '…')
+  return typeof route?.path === 'string'
+    ? `${req.baseUrl}${route.path}`
+    : req.path.replace(secretLooking, '…')
 }
 
 /**

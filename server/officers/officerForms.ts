@@ -4,7 +4,12 @@ import { roles } from './roles'
 export const roleSchema = z.enum(roles, { error: 'errors.role.required' })
 
 export const inviteSchema = z.object({
-  email: z.string().trim().min(1, 'errors.email.required').max(254, 'errors.email.invalid').pipe(z.email('errors.email.invalid')),
+  email: z
+    .string()
+    .trim()
+    .min(1, 'errors.email.required')
+    .max(254, 'errors.email.invalid')
+    .pipe(z.email('errors.email.invalid')),
   role: roleSchema,
 })
 

@@ -43,7 +43,10 @@ export async function findOfficerByEmail(db: Queryable, email: string): Promise<
   return rows[0] ? toOfficer(rows[0]) : undefined
 }
 
-export async function findOfficer(db: Queryable, key: { organisationId: string; id: string }): Promise<Officer | undefined> {
+export async function findOfficer(
+  db: Queryable,
+  key: { organisationId: string; id: string },
+): Promise<Officer | undefined> {
   const rows = await db.query<OfficerRow>(`${selectOfficer} WHERE f.organisation_id = $1 AND f.id = $2`, [
     key.organisationId,
     key.id,
@@ -89,10 +92,17 @@ export async function updateOfficerRole(
   key: { organisationId: string; id: string },
   role: Role,
 ): Promise<void> {
-  await db.query('UPDATE officers SET role = $3 WHERE organisation_id = $1 AND id = $2', [key.organisationId, key.id, role])
+  await db.query('UPDATE officers SET role = $3 WHERE organisation_id = $1 AND id = $2', [
+    key.organisationId,
+    key.id,
+    role,
+  ])
 }
 
-export async function deleteOfficer(db: Queryable, key: { organisationId: string; id: string }): Promise<void> {
+export async function deleteOfficer(
+  db: Queryable,
+  key: { organisationId: string; id: string },
+): Promise<void> {
   await db.query('DELETE FROM officers WHERE organisation_id = $1 AND id = $2', [key.organisationId, key.id])
 }
 

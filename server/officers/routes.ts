@@ -9,23 +9,42 @@ import { paths } from '../paths'
 import { createSignInLink } from '../signIn/signInLinks'
 import { signInMessage } from '../signIn/signInMessage'
 import { inviteSchema, postedFields, roleChangeSchema } from './officerForms'
-import { countAdmins, deleteOfficer, findOfficerByHandle, insertOfficer, listOfficers, updateOfficerRole, type Officer } from './queries'
+import {
+  countAdmins,
+  deleteOfficer,
+  findOfficerByHandle,
+  insertOfficer,
+  listOfficers,
+  normaliseEmail,
+  updateOfficerRole,
+  type Officer,
+} from './queries'
 import { requireRole, signedInOfficer } from './setUpOfficerArea'
 
-async function renderOfficers(db: Database, req: Request, res: Response, form?: { errors: FormErrors; values: Record<string, string> }) {
+async function renderOfficers(
+  db: Database,
+  req: Request,
+  res: Response,
+  form?: { errors: FormErrors; values: Record<string, string> },
+) {
   const officer = signedInOfficer(req)
   const officers = await listOfficers(db, officer.organisationId)
   res.status(form ? 400 : 200).render('manage/officers', {
     pageTitle: req.t('pages.officers.title'),
     hasErrors: form !== undefined,
-    officers: officers.map((each) => ({ email: each.email, role: each.role, href: paths.manage.officer(each.handle), isYou: each.id === officer.id })),
+    officers: officers.map((each) => ({
+      email: each.email,
+      role: each.role,
+      href: paths.manage.officer(each.handle),
+      isYou: each.id === officer.id,
+    })),
     errors: form?.errors ?? noErrors,
     values: form?.values ?? { email: '', role: '' },
   })
 }
 
 async function loadOfficer(db: Database, req: Request): Promise<Officer> {
-  const handle = String((req.params as { officer?: string }).officer ?? '')
+  const handle = (req.params as { officer?: string }).officer ?? ''
   const found = /^[a-z0-9]{8,32}$/.test(handle)
     ? await findOfficerByHandle(db, { organisationId: signedInOfficer(req).organisationId, handle })
     : undefined
@@ -54,18 +73,37 @@ export function officerRoutes(deps: { db: Database; config: Config; mailer: Mail
     const admin = signedInOfficer(req)
     const values = postedFields(req.body, ['email', 'role'])
     const parsed = inviteSchema.safeParse(values)
-    if (!parsed.success) return renderOfficers(db, req, res, { errors: formErrors(parsed.error, req.t), values })
-    const added = await insertOfficer(db, { organisationId: admin.organisationId, ...parsed.data })
+    if (!parsed.success)
+      return renderOfficers(db, req, res, { errors: formErrors(parsed.error, req.t), values })
+    const email = normaliseEmail(parsed.data.email)
+    const added = await insertOfficer(db, {
+      organisationId: admin.organisationId,
+      email,
+      role: parsed.data.role,
+    })
     if (!added) {
-      const errors = { errorList: [{ text: req.t('errors.email.taken'), href: '#email' }], fields: { email: { text: req.t('errors.email.taken'), visuallyHiddenText: req.t('errors.visuallyHidden') } } }
+      const errors = {
+        errorList: [{ text: req.t('errors.email.taken'), href: '#email' }],
+        fields: {
+          email: { text: req.t('errors.email.taken'), visuallyHiddenText: req.t('errors.visuallyHidden') },
+        },
+      }
       return renderOfficers(db, req, res, { errors, values })
     }
-    await recordAudit(db, { organisationId: admin.organisationId, officer: admin, action: 'officer-invited', subject: parsed.data.email, details: { role: parsed.data.role } })
+    await recordAudit(db, {
+      organisationId: admin.organisationId,
+      officer: admin,
+      action: 'officer-invited',
+      subject: email,
+      details: { role: parsed.data.role },
+    })
     const token = await createSignInLink(db, { organisationId: admin.organisationId, id: added.id })
     const link = `${config.baseUrl}${paths.signIn.link(token)}`
-    await mailer.send(signInMessage({ to: parsed.data.email, link, organisationName: admin.organisationName, t: req.t })).catch((error: unknown) => {
-      req.log.error({ err: error }, 'invitation email could not be sent')
-    })
+    await mailer
+      .send(signInMessage({ to: email, link, organisationName: admin.organisationName, t: req.t }))
+      .catch((error: unknown) => {
+        req.log.error({ err: error }, 'invitation email could not be sent')
+      })
     res.redirect(303, paths.manage.officers)
   })
 
@@ -77,21 +115,43 @@ export function officerRoutes(deps: { db: Database; config: Config; mailer: Mail
     const admin = signedInOfficer(req)
     const target = await loadOfficer(db, req)
     const parsed = roleChangeSchema.safeParse(postedFields(req.body, ['role']))
-    if (!parsed.success) return renderOfficer(req, res, target, 'errors.role.required')
-    const demotingLastAdmin = target.role === 'admin' && parsed.data.role !== 'admin' && (await countAdmins(db, admin.organisationId)) <= 1
-    if (demotingLastAdmin) return renderOfficer(req, res, target, 'errors.role.lastAdmin')
+    if (!parsed.success) {
+      renderOfficer(req, res, target, 'errors.role.required')
+      return
+    }
+    const demotingLastAdmin =
+      target.role === 'admin' &&
+      parsed.data.role !== 'admin' &&
+      (await countAdmins(db, admin.organisationId)) <= 1
+    if (demotingLastAdmin) {
+      renderOfficer(req, res, target, 'errors.role.lastAdmin')
+      return
+    }
     await updateOfficerRole(db, target, parsed.data.role)
-    await recordAudit(db, { organisationId: admin.organisationId, officer: admin, action: 'role-changed', subject: target.email, details: { from: target.role, to: parsed.data.role } })
+    await recordAudit(db, {
+      organisationId: admin.organisationId,
+      officer: admin,
+      action: 'role-changed',
+      subject: target.email,
+      details: { from: target.role, to: parsed.data.role },
+    })
     res.redirect(303, paths.manage.officers)
   })
 
   router.post('/:officer/remove', async (req, res) => {
     const admin = signedInOfficer(req)
     const target = await loadOfficer(db, req)
-    if (target.role === 'admin' && (await countAdmins(db, admin.organisationId)) <= 1)
-      return renderOfficer(req, res, target, 'errors.role.lastAdmin')
+    if (target.role === 'admin' && (await countAdmins(db, admin.organisationId)) <= 1) {
+      renderOfficer(req, res, target, 'errors.role.lastAdmin')
+      return
+    }
     await deleteOfficer(db, target)
-    await recordAudit(db, { organisationId: admin.organisationId, officer: admin, action: 'officer-removed', subject: target.email })
+    await recordAudit(db, {
+      organisationId: admin.organisationId,
+      officer: admin,
+      action: 'officer-removed',
+      subject: target.email,
+    })
     res.redirect(303, paths.manage.officers)
   })
   return router

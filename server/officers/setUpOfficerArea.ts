@@ -24,16 +24,21 @@ const lastSeenPrecisionMs = 60_000
 export function requireOfficer(db: Database, idleMinutes: number): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction) => {
     const signedIn = req.session.officer
-    if (!signedIn) return res.redirect(303, paths.signIn.request)
+    if (!signedIn) {
+      res.redirect(303, paths.signIn.request)
+      return
+    }
     const now = Date.now()
     if (now - signedIn.lastSeen > idleMinutes * 60_000) {
       delete req.session.officer
-      return res.redirect(303, `${paths.signIn.request}?expired=1`)
+      res.redirect(303, `${paths.signIn.request}?expired=1`)
+      return
     }
     const officer = await findOfficer(db, signedIn)
     if (!officer) {
       delete req.session.officer
-      return res.redirect(303, paths.signIn.request)
+      res.redirect(303, paths.signIn.request)
+      return
     }
     if (now - signedIn.lastSeen > lastSeenPrecisionMs) signedIn.lastSeen = now
     req.officer = officer

@@ -5,6 +5,7 @@ import type { Config } from '../config'
 import type { Database } from '../db/database'
 import { formErrors, noErrors } from '../forms/formErrors'
 import type { Mailer } from '../mail/mailer'
+import { postedFields } from '../officers/officerForms'
 import { findOfficer, findOfficerByEmail, normaliseEmail } from '../officers/queries'
 import { paths } from '../paths'
 import { allowSignInRequest } from './rateLimit'
@@ -13,11 +14,20 @@ import { createSignInLink, isUsableLink, signInLinkMinutes, spendSignInLink } fr
 import { signInMessage } from './signInMessage'
 
 const requestSchema = z.object({
-  email: z.string().trim().min(1, 'errors.email.required').max(254, 'errors.email.invalid').pipe(z.email('errors.email.invalid')),
+  email: z
+    .string()
+    .trim()
+    .min(1, 'errors.email.required')
+    .max(254, 'errors.email.invalid')
+    .pipe(z.email('errors.email.invalid')),
 })
 const tokenSchema = z.object({ token: z.string().max(100) })
 
-const renderRequest = (req: Request, res: Response, form: { email: string; status?: number; errors?: ReturnType<typeof formErrors> }) => {
+const renderRequest = (
+  req: Request,
+  res: Response,
+  form: { email: string; status?: number; errors?: ReturnType<typeof formErrors> },
+) => {
   res.status(form.status ?? 200).render('signIn/request', {
     pageTitle: req.t('pages.signIn.title'),
     email: form.email,
@@ -38,28 +48,41 @@ export function signInRoutes(deps: { db: Database; config: Config; mailer: Maile
 
   router.post(paths.signIn.request, async (req, res) => {
     const parsed = requestSchema.safeParse(req.body)
-    const typed = typeof (req.body as { email?: unknown }).email === 'string' ? String((req.body as { email: string }).email) : ''
-    if (!parsed.success) return renderRequest(req, res, { email: typed, status: 400, errors: formErrors(parsed.error, req.t) })
+    const typed = postedFields(req.body, ['email']).email ?? ''
+    if (!parsed.success) {
+      renderRequest(req, res, { email: typed, status: 400, errors: formErrors(parsed.error, req.t) })
+      return
+    }
     const email = normaliseEmail(parsed.data.email)
-    if (!(await allowSignInRequest(db, { email, client: req.ip ?? 'unknown' })))
-      return res.status(429).render('signIn/tooMany', { pageTitle: req.t('pages.tooMany.title'), minutes: signInLinkMinutes })
+    if (!(await allowSignInRequest(db, { email, client: req.ip ?? 'unknown' }))) {
+      res
+        .status(429)
+        .render('signIn/tooMany', { pageTitle: req.t('pages.tooMany.title'), minutes: signInLinkMinutes })
+      return
+    }
     const officer = await findOfficerByEmail(db, email)
     if (officer) {
       const token = await createSignInLink(db, officer)
       const link = `${config.baseUrl}${paths.signIn.link(token)}`
       await mailer
-        .send(signInMessage({ to: officer.email, link, organisationName: officer.organisationName, t: req.t }))
+        .send(
+          signInMessage({ to: officer.email, link, organisationName: officer.organisationName, t: req.t }),
+        )
         .catch((error: unknown) => {
           req.log.error({ err: error }, 'sign-in email could not be sent')
         })
     }
     // The same page whether or not the address belongs to an officer.
-    res.render('signIn/checkEmail', { pageTitle: req.t('pages.checkEmail.title'), email, minutes: signInLinkMinutes })
+    res.render('signIn/checkEmail', {
+      pageTitle: req.t('pages.checkEmail.title'),
+      email,
+      minutes: signInLinkMinutes,
+    })
   })
 
   // Opening the link shows a button rather than signing in, so a mail scanner following it spends nothing.
   router.get(paths.signIn.linkPattern, async (req, res) => {
-    const token = String((req.params as { token?: string }).token ?? '')
+    const token = (req.params as { token?: string }).token ?? ''
     const usable = await isUsableLink(db, token)
     res.status(usable ? 200 : 410).render('signIn/link', {
       pageTitle: req.t(usable ? 'pages.signInLink.title' : 'pages.signInLink.expiredHeading'),
@@ -72,14 +95,17 @@ export function signInRoutes(deps: { db: Database; config: Config; mailer: Maile
   router.post(paths.signIn.linkAction, async (req, res) => {
     const parsed = tokenSchema.safeParse(req.body)
     const spent = parsed.success ? await spendSignInLink(db, parsed.data.token) : undefined
-    const officer = spent && (await findOfficer(db, { organisationId: spent.organisationId, id: spent.officerId }))
-    if (!officer)
-      return res.status(410).render('signIn/link', {
+    const officer =
+      spent && (await findOfficer(db, { organisationId: spent.organisationId, id: spent.officerId }))
+    if (!officer) {
+      res.status(410).render('signIn/link', {
         pageTitle: req.t('pages.signInLink.expiredHeading'),
         usable: false,
         token: '',
         minutes: signInLinkMinutes,
       })
+      return
+    }
     await startOfficerSession(req, officer)
     await recordAudit(db, { organisationId: officer.organisationId, officer, action: 'signed-in' })
     res.redirect(303, paths.manage.surveys)

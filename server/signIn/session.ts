@@ -11,7 +11,10 @@ declare module 'express-session' {
  * A new session id at sign-in, so a session id known before signing in is worth nothing after.
  * The language chosen before signing in is kept.
  */
-export async function startOfficerSession(req: Request, officer: { id: string; organisationId: string }): Promise<void> {
+export async function startOfficerSession(
+  req: Request,
+  officer: { id: string; organisationId: string },
+): Promise<void> {
   const language = req.session.language
   await new Promise<void>((resolve, reject) => {
     req.session.regenerate((error: unknown) => {

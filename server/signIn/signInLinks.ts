@@ -9,7 +9,10 @@ export const hashToken = (token: string): string => createHash('sha256').update(
 export const looksLikeToken = (token: string): boolean => tokenPattern.test(token)
 
 /** A new single-use token for an officer; only its hash is stored, so a database leak spends nothing. */
-export async function createSignInLink(db: Queryable, officer: { organisationId: string; id: string }): Promise<string> {
+export async function createSignInLink(
+  db: Queryable,
+  officer: { organisationId: string; id: string },
+): Promise<string> {
   const token = randomBytes(32).toString('base64url')
   await db.query(
     `INSERT INTO sign_in_links (token_hash, organisation_id, officer_id, expires_at)

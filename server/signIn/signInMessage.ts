@@ -2,7 +2,12 @@ import type { Translate } from '../i18n/translator'
 import type { MailMessage } from '../mail/mailer'
 import { signInLinkMinutes } from './signInLinks'
 
-export function signInMessage(options: { to: string; link: string; organisationName: string; t: Translate }): MailMessage {
+export function signInMessage(options: {
+  to: string
+  link: string
+  organisationName: string
+  t: Translate
+}): MailMessage {
   const { t } = options
   return {
     to: options.to,

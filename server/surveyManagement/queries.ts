@@ -55,14 +55,22 @@ const selectManagedSurveys = `
    WHERE s.organisation_id = $1`
 
 export async function listManagedSurveys(db: Queryable, organisationId: string): Promise<ManagedSurvey[]> {
-  const rows = await db.query<ManagedSurveyRow>(`${selectManagedSurveys} ORDER BY s.created_at DESC, s.slug`, [
-    organisationId,
-  ])
+  const rows = await db.query<ManagedSurveyRow>(
+    `${selectManagedSurveys} ORDER BY s.created_at DESC, s.slug`,
+    [organisationId],
+  )
   return rows.map(toManagedSurvey)
 }
 
-export async function findManagedSurvey(db: Queryable, organisationId: string, slug: string): Promise<ManagedSurvey | undefined> {
-  const rows = await db.query<ManagedSurveyRow>(`${selectManagedSurveys} AND s.slug = $2`, [organisationId, slug])
+export async function findManagedSurvey(
+  db: Queryable,
+  organisationId: string,
+  slug: string,
+): Promise<ManagedSurvey | undefined> {
+  const rows = await db.query<ManagedSurveyRow>(`${selectManagedSurveys} AND s.slug = $2`, [
+    organisationId,
+    slug,
+  ])
   return rows[0] ? toManagedSurvey(rows[0]) : undefined
 }
 
@@ -77,7 +85,10 @@ export async function openSurvey(db: Queryable, organisationId: string, surveyId
 }
 
 export async function closeSurvey(db: Queryable, organisationId: string, surveyId: string): Promise<void> {
-  await db.query(`UPDATE surveys SET status = 'closed' WHERE organisation_id = $1 AND id = $2`, [organisationId, surveyId])
+  await db.query(`UPDATE surveys SET status = 'closed' WHERE organisation_id = $1 AND id = $2`, [
+    organisationId,
+    surveyId,
+  ])
 }
 
 /** Closes at the end of the given day in England and Wales (midnight London time), or never when null. */

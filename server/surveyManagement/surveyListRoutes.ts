@@ -33,7 +33,11 @@ const templateChoices = (req: Request) =>
   listTemplateIds().map((id) => ({ value: id, text: wordsFor(loadTemplate(id).words, req.language).title }))
 
 export function newSurveyPage(req: Request, res: Response): void {
-  res.render('manage/newSurvey', { pageTitle: req.t('pages.newSurvey.title'), templates: templateChoices(req), error: undefined })
+  res.render('manage/newSurvey', {
+    pageTitle: req.t('pages.newSurvey.title'),
+    templates: templateChoices(req),
+    error: undefined,
+  })
 }
 
 /** A free slug for a new survey: the template's id, then -2, -3 and so on. */
@@ -47,18 +51,36 @@ export function createSurvey(db: Database) {
   return async (req: Request, res: Response) => {
     const officer = signedInOfficer(req)
     const parsed = z.object({ template: z.enum(listTemplateIds()) }).safeParse(req.body)
-    if (!parsed.success)
-      return res.status(400).render('manage/newSurvey', {
+    if (!parsed.success) {
+      res.status(400).render('manage/newSurvey', {
         pageTitle: req.t('pages.newSurvey.title'),
         templates: templateChoices(req),
-        error: { text: req.t('errors.template.required'), visuallyHiddenText: req.t('errors.visuallyHidden') },
+        error: {
+          text: req.t('errors.template.required'),
+          visuallyHiddenText: req.t('errors.visuallyHidden'),
+        },
         hasErrors: true,
       })
+      return
+    }
     const template = loadTemplate(parsed.data.template)
     const slug = await db.transaction(async (tx) => {
-      const chosen = freeSlug(template.definition.id, await slugsInUse(tx, officer.organisationId, template.definition.id))
-      await insertSurveyFromTemplate(tx, { organisationId: officer.organisationId, slug: chosen, template, status: 'draft' })
-      await recordAudit(tx, { organisationId: officer.organisationId, officer, action: 'survey-created', subject: chosen })
+      const chosen = freeSlug(
+        template.definition.id,
+        await slugsInUse(tx, officer.organisationId, template.definition.id),
+      )
+      await insertSurveyFromTemplate(tx, {
+        organisationId: officer.organisationId,
+        slug: chosen,
+        template,
+        status: 'draft',
+      })
+      await recordAudit(tx, {
+        organisationId: officer.organisationId,
+        officer,
+        action: 'survey-created',
+        subject: chosen,
+      })
       return chosen
     })
     res.redirect(303, paths.manage.survey(slug))

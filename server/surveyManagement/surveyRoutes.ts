@@ -16,8 +16,10 @@ import { closeSurvey, findManagedSurvey, openSurvey, setClosingDate, type Manage
 /** The officer's own organisation's survey named in the URL; any other organisation's is a 404. */
 export async function loadManagedSurvey(db: Database, req: Request): Promise<ManagedSurvey> {
   const officer = signedInOfficer(req)
-  const slug = String((req.params as { survey?: string }).survey ?? '')
-  const survey = /^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug) ? await findManagedSurvey(db, officer.organisationId, slug) : undefined
+  const slug = (req.params as { survey?: string }).survey ?? ''
+  const survey = /^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)
+    ? await findManagedSurvey(db, officer.organisationId, slug)
+    : undefined
   if (!survey) throw new NotFoundError('No such survey in this organisation')
   return survey
 }
@@ -25,7 +27,13 @@ export async function loadManagedSurvey(db: Database, req: Request): Promise<Man
 const publicLink = (config: Config, req: Request, slug: string) =>
   `${config.baseUrl}${paths.respond.start(signedInOfficer(req).organisationSlug, slug)}`
 
-function renderSurvey(req: Request, res: Response, survey: ManagedSurvey, config: Config, form?: { errors: FormErrors; values: Record<string, string> }) {
+function renderSurvey(
+  req: Request,
+  res: Response,
+  survey: ManagedSurvey,
+  config: Config,
+  form?: { errors: FormErrors; values: Record<string, string> },
+) {
   const officer = signedInOfficer(req)
   const closes = survey.closesAt
   res.status(form?.errors.errorList.length ? 400 : 200).render('manage/survey', {
@@ -76,9 +84,14 @@ export function changeClosingDate(db: Database, config: Config) {
     const officer = signedInOfficer(req)
     const survey = await loadManagedSurvey(db, req)
     const body = req.body as Record<string, unknown>
-    const values = Object.fromEntries(['day', 'month', 'year'].map((key) => [key, typeof body[key] === 'string' ? body[key] : '']))
+    const values = Object.fromEntries(
+      ['day', 'month', 'year'].map((key) => [key, typeof body[key] === 'string' ? body[key] : '']),
+    )
     const parsed = closingDateSchema(londonToday()).safeParse(values)
-    if (!parsed.success) return renderSurvey(req, res, survey, config, { errors: formErrors(parsed.error, req.t), values })
+    if (!parsed.success) {
+      renderSurvey(req, res, survey, config, { errors: formErrors(parsed.error, req.t), values })
+      return
+    }
     await db.transaction(async (tx) => {
       await setClosingDate(tx, officer.organisationId, survey.surveyId, parsed.data)
       await recordAudit(tx, {

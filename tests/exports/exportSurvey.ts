@@ -66,6 +66,8 @@ const secondBase = (() => {
 })()
 
 export const injectionAttempts = ['=HYPERLINK("http://x","click")', '@SUM(A1)', `+cmd|' /C calc'!A0`]
+/** A formula behind a control character, stored before free text was cleaned of them. */
+export const hiddenFormula = '\u0007=1+1'
 export const urduText = 'اسکول میں ایک پرسکون کمرہ'
 export const awkwardText = 'Less noise, more "breaks"\r\nand a garden'
 
@@ -78,7 +80,12 @@ export const plannedResponses: PlannedResponse[] = [
     submittedAt: `2025-01-11T09:0${index}:00Z`,
     answers: { ...base, text },
   })),
-  { version: 1, language: 'en', submittedAt: '2025-01-12T09:00:00Z', answers: { ...base, multiple: null } },
+  {
+    version: 1,
+    language: 'en',
+    submittedAt: '2025-01-12T09:00:00Z',
+    answers: { ...base, multiple: null, text: hiddenFormula },
+  },
   {
     version: 1,
     language: 'en',
@@ -150,7 +157,10 @@ async function insertResponse(
 /** The two-version survey with its 25 responses, and two other surveys whose responses must stay out. */
 export async function insertExportSurvey(db: Queryable): Promise<ExportSurvey> {
   const organisation = await insertOrganisation(db)
-  const { surveyId } = await insertSurvey(db, { organisationId: organisation.id, template: everyQuestionType })
+  const { surveyId } = await insertSurvey(db, {
+    organisationId: organisation.id,
+    template: everyQuestionType,
+  })
   await publishVersion(db, {
     organisationId: organisation.id,
     surveyId,

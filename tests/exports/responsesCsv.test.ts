@@ -2,7 +2,7 @@ import { NotFoundError } from '../../server/errors'
 import { writeResponsesCsv } from '../../server/exports/responsesCsv'
 import type { ResponsesExport } from '../../server/exports/responsesTable'
 import { openTestDatabase, type TestDatabase } from '../helpers/testDatabase'
-import { awkwardText, insertExportSurvey, urduText, type ExportSurvey } from './exportSurvey'
+import { awkwardText, hiddenFormula, insertExportSurvey, urduText, type ExportSurvey } from './exportSurvey'
 import { parseCsv } from './parseCsv'
 import { collectingStream } from './streams'
 
@@ -116,9 +116,16 @@ describe('writeResponsesCsv', () => {
     const { column, raw } = await exportCsv()
     const text = column('What would make school better?')
     expect(text).toEqual(
-      expect.arrayContaining([`'=HYPERLINK("http://x","click")`, `'@SUM(A1)`, `'+cmd|' /C calc'!A0`, '-5']),
+      expect.arrayContaining([
+        `'=HYPERLINK("http://x","click")`,
+        `'@SUM(A1)`,
+        `'+cmd|' /C calc'!A0`,
+        `'=1+1`,
+        '-5',
+      ]),
     )
     expect(text).toContain(awkwardText)
+    expect(raw.toString('utf8')).not.toContain(hiddenFormula)
     expect(raw.toString('utf8')).not.toMatch(/(^|,|")[=+@]/m)
   })
 

@@ -55,14 +55,17 @@ function sheetRecords(sheet: ExcelJS.Worksheet): string[][] {
 }
 
 describe('writeResponsesXlsx', () => {
-  it.each(['en', 'cy', 'ur'] as const)('holds in %s exactly the rows and headings of the CSV', async (language) => {
-    const { written, workbook } = await exportXlsx(language)
-    expect(written).toBe(25)
-    expect(workbook.worksheets).toHaveLength(1)
-    const [sheet] = workbook.worksheets
-    if (!sheet) throw new Error('No sheet')
-    expect(sheetRecords(sheet)).toEqual(await exportCsvRecords(language))
-  })
+  it.each(['en', 'cy', 'ur'] as const)(
+    'holds in %s exactly the rows and headings of the CSV',
+    async (language) => {
+      const { written, workbook } = await exportXlsx(language)
+      expect(written).toBe(25)
+      expect(workbook.worksheets).toHaveLength(1)
+      const [sheet] = workbook.worksheets
+      if (!sheet) throw new Error('No sheet')
+      expect(sheetRecords(sheet)).toEqual(await exportCsvRecords(language))
+    },
+  )
 
   it('has a bold heading row that stays in view', async () => {
     const [sheet] = (await exportXlsx('en')).workbook.worksheets

@@ -1,4 +1,4 @@
-import { neutraliseCell } from '../../server/exports/spreadsheetCell'
+import { neutraliseCell, toSpreadsheetCell } from '../../server/exports/spreadsheetCell'
 
 describe('neutraliseCell', () => {
   it.each([
@@ -30,5 +30,18 @@ describe('neutraliseCell', () => {
     ['اسکول = بہتر', 'Urdu with = inside'],
   ])('leaves %j alone (%s)', (text) => {
     expect(neutraliseCell(text)).toBe(text)
+  })
+})
+
+describe('toSpreadsheetCell', () => {
+  it('removes control characters before neutralising, so removing them cannot uncover a formula', () => {
+    expect(toSpreadsheetCell('\u0007=1+1')).toBe(`'=1+1`)
+    expect(toSpreadsheetCell('\u0000\u001F@SUM(1)')).toBe(`'@SUM(1)`)
+  })
+
+  it('keeps tabs and line breaks inside the text, and mends broken surrogate pairs', () => {
+    expect(toSpreadsheetCell('one\ttwo\r\nthree')).toBe('one\ttwo\r\nthree')
+    expect(toSpreadsheetCell('bad \uD800 pair')).toBe('bad \uFFFD pair')
+    expect(toSpreadsheetCell('😀 ŵ اردو')).toBe('😀 ŵ اردو')
   })
 })

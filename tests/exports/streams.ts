@@ -17,16 +17,18 @@ export function collectingStream(): { output: Writable; bytes(): Buffer } {
  * each chunk on a later turn of the event loop, as a network socket would, so the export has to
  * wait for it rather than racing ahead.
  */
-export function countingStream(): { output: Writable; bytes(): number; peakHeap(): number } {
+export function countingStream(): { output: Writable; bytes(): number; lines(): number; peakHeap(): number } {
   let bytes = 0
+  let lines = 0
   let peakHeap = 0
   const output = new Writable({
     highWaterMark: 16 * 1024,
     write(chunk: Buffer, _encoding, done) {
       bytes += chunk.length
+      for (let at = chunk.indexOf(10); at >= 0; at = chunk.indexOf(10, at + 1)) lines += 1
       peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)
       setImmediate(done)
     },
   })
-  return { output, bytes: () => bytes, peakHeap: () => peakHeap }
+  return { output, bytes: () => bytes, lines: () => lines, peakHeap: () => peakHeap }
 }

@@ -9,7 +9,11 @@ export interface ReceivedMail {
 }
 
 /** A real SMTP server on 127.0.0.1 that keeps what it receives. No TLS: its built-in certificate has expired. */
-export async function startSmtpServer(): Promise<{ url: string; received: ReceivedMail[]; close(): Promise<void> }> {
+export async function startSmtpServer(): Promise<{
+  url: string
+  received: ReceivedMail[]
+  close(): Promise<void>
+}> {
   const received: ReceivedMail[] = []
   const server = new SMTPServer({
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -17,7 +21,9 @@ export async function startSmtpServer(): Promise<{ url: string; received: Receiv
     onData(stream, _session, done) {
       simpleParser(stream)
         .then((mail) => {
-          const to = Array.isArray(mail.to) ? mail.to.map((each) => each.text).join(', ') : (mail.to?.text ?? '')
+          const to = Array.isArray(mail.to)
+            ? mail.to.map((each) => each.text).join(', ')
+            : (mail.to?.text ?? '')
           received.push({ to, subject: mail.subject ?? '', text: mail.text ?? '' })
           done()
         })
@@ -31,8 +37,14 @@ export async function startSmtpServer(): Promise<{ url: string; received: Receiv
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          resolve()
+        })
+      }),
   }
 }
 
-export const linkIn = (text: string): string | undefined => /https?:\/\/\S+\/sign-in\/link\/[A-Za-z0-9_-]+/.exec(text)?.[0]
+export const linkIn = (text: string): string | undefined =>
+  /https?:\/\/\S+\/sign-in\/link\/[A-Za-z0-9_-]+/.exec(text)?.[0]

@@ -19,7 +19,12 @@ beforeAll(async () => {
   const defaults = loadConfig({ NODE_ENV: 'test' })
   testApp = await buildTestApp(database.db, { mail: { ...defaults.mail, smtpUrl: smtp.url } })
   const organisation = await insertOrganisation(database.db)
-  officer = await addOfficer(database.db, organisation.id, 'analyst', 'Officer.One@Council.example'.toLowerCase())
+  officer = await addOfficer(
+    database.db,
+    organisation.id,
+    'analyst',
+    'Officer.One@Council.example'.toLowerCase(),
+  )
 })
 afterAll(async () => {
   await smtp.close()
@@ -28,11 +33,15 @@ afterAll(async () => {
 
 const askForLink = async (agent: ReturnType<typeof request.agent>, email: string) => {
   const page = await agent.get(paths.signIn.request)
-  return agent.post(paths.signIn.request).type('form').send({ email, _csrf: csrfTokenIn(page.text) })
+  return agent
+    .post(paths.signIn.request)
+    .type('form')
+    .send({ email, _csrf: csrfTokenIn(page.text) })
 }
 
 const waitForMail = async (count: number) => {
-  for (let tries = 0; tries < 50 && smtp.received.length < count; tries += 1) await new Promise((resolve) => setTimeout(resolve, 50))
+  for (let tries = 0; tries < 50 && smtp.received.length < count; tries += 1)
+    await new Promise((resolve) => setTimeout(resolve, 50))
   return smtp.received
 }
 
@@ -57,24 +66,34 @@ describe('signing in by emailed link', () => {
     expect((await agent.get(paths.manage.surveys)).status).toBe(303)
 
     const sessionBefore = await database.db.query<{ sid: string }>('SELECT sid FROM sessions')
-    const signedIn = await agent.post(paths.signIn.linkAction).type('form').send({ token: path.split('/').at(-1), _csrf: csrfTokenIn(page.text) })
+    const signedIn = await agent
+      .post(paths.signIn.linkAction)
+      .type('form')
+      .send({ token: path.split('/').at(-1), _csrf: csrfTokenIn(page.text) })
     expect(signedIn.status).toBe(303)
     expect(signedIn.headers.location).toBe(paths.manage.surveys)
     const manage = await agent.get(paths.manage.surveys)
     expect(manage.status).toBe(200)
     expect(manage.text).toContain('officer.one@council.example')
-    const sessionAfter = await database.db.query<{ sid: string; data: { officer?: unknown } }>('SELECT sid, data FROM sessions')
+    const sessionAfter = await database.db.query<{ sid: string; data: { officer?: unknown } }>(
+      'SELECT sid, data FROM sessions',
+    )
     const signedInSession = sessionAfter.find((row) => row.data.officer)
     expect(signedInSession).toBeDefined()
     expect(sessionBefore.map((row) => row.sid)).not.toContain(signedInSession?.sid)
 
-    const events = await database.db.query<{ action: string; actor: string }>('SELECT action, actor FROM audit_events')
+    const events = await database.db.query<{ action: string; actor: string }>(
+      'SELECT action, actor FROM audit_events',
+    )
     expect(events).toEqual([{ action: 'signed-in', actor: 'officer.one@council.example' }])
   })
 
   it('keeps only a hash of the token, and logs neither the token nor the address', async () => {
     const rows = await database.db.query<{ token_hash: string }>('SELECT token_hash FROM sign_in_links')
-    const token = linkIn(smtp.received[0]?.text ?? '')?.split('/').at(-1) ?? ''
+    const token =
+      linkIn(smtp.received[0]?.text ?? '')
+        ?.split('/')
+        .at(-1) ?? ''
     expect(rows.length).toBeGreaterThan(0)
     for (const row of rows) {
       expect(row.token_hash).toMatch(/^[0-9a-f]{64}$/)
@@ -86,13 +105,19 @@ describe('signing in by emailed link', () => {
   })
 
   it('a link works once', async () => {
-    const token = linkIn(smtp.received[0]?.text ?? '')?.split('/').at(-1) ?? ''
+    const token =
+      linkIn(smtp.received[0]?.text ?? '')
+        ?.split('/')
+        .at(-1) ?? ''
     const agent = request.agent(testApp.app)
     const page = await agent.get(paths.signIn.link(token))
     expect(page.status).toBe(410)
     expect(page.text).toContain('This sign-in link cannot be used')
     const start = await agent.get(paths.signIn.request)
-    const again = await agent.post(paths.signIn.linkAction).type('form').send({ token, _csrf: csrfTokenIn(start.text) })
+    const again = await agent
+      .post(paths.signIn.linkAction)
+      .type('form')
+      .send({ token, _csrf: csrfTokenIn(start.text) })
     expect(again.status).toBe(410)
     expect((await agent.get(paths.manage.surveys)).status).toBe(303)
   })
@@ -102,7 +127,9 @@ describe('signing in by emailed link', () => {
     await askForLink(agent, officer.email)
     const mails = await waitForMail(2)
     const path = new URL(linkIn(mails[1]?.text ?? '') ?? '').pathname
-    await database.db.query(`UPDATE sign_in_links SET expires_at = now() - interval '1 second' WHERE used_at IS NULL`)
+    await database.db.query(
+      `UPDATE sign_in_links SET expires_at = now() - interval '1 second' WHERE used_at IS NULL`,
+    )
     expect((await agent.get(path)).status).toBe(410)
   })
 
@@ -111,14 +138,18 @@ describe('signing in by emailed link', () => {
     const agent = request.agent(testApp.app)
     const asked = await askForLink(agent, 'nobody@nowhere.example')
     expect(asked.status).toBe(200)
-    expect(asked.text).toContain('If nobody@nowhere.example belongs to an officer, we have sent a sign-in link to it.')
+    expect(asked.text).toContain(
+      'If nobody@nowhere.example belongs to an officer, we have sent a sign-in link to it.',
+    )
     await new Promise((resolve) => setTimeout(resolve, 200))
     expect(smtp.received.length).toBe(sent)
   })
 
   it('refuses a badly formed address with 400, the error summary and the input kept, writing nothing', async () => {
     const countRequests = async () =>
-      (await database.db.query<{ count: number }>('SELECT count(*)::integer AS count FROM sign_in_requests'))[0]?.count
+      (
+        await database.db.query<{ count: number }>('SELECT count(*)::integer AS count FROM sign_in_requests')
+      )[0]?.count
     const before = await countRequests()
     const agent = request.agent(testApp.app)
     const asked = await askForLink(agent, 'not-an-address<script>')
@@ -145,7 +176,10 @@ describe('signing out and idling', () => {
     const agent = await signedInAgent(testApp.app, database.db, officer)
     const page = await agent.get(paths.manage.surveys)
     expect(page.status).toBe(200)
-    const out = await agent.post(paths.signIn.signOut).type('form').send({ _csrf: csrfTokenIn(page.text) })
+    const out = await agent
+      .post(paths.signIn.signOut)
+      .type('form')
+      .send({ _csrf: csrfTokenIn(page.text) })
     expect(out.headers.location).toBe(paths.signIn.signedOut)
     expect((await agent.get(paths.manage.surveys)).headers.location).toBe(paths.signIn.request)
   })
