@@ -17,6 +17,7 @@ import { fromRoot } from './projectRoot'
 import { respondRoutes } from './respond/routes'
 import { auditRoutes } from './audit/routes'
 import type { Mailer } from './mail/mailer'
+import { freeTextRoutes } from './freeText/routes'
 import { officerRoutes } from './officers/routes'
 import { requireOfficer } from './officers/setUpOfficerArea'
 import { signInRoutes } from './signIn/routes'
@@ -58,6 +59,7 @@ export function createApp(deps: AppDependencies): Express {
   app.use('/manage/officers', officerRoutes({ db, config, mailer: deps.mailer }))
   app.use('/manage/audit', auditRoutes(db))
   app.use('/manage', surveyManagementRoutes({ db, config }))
+  app.use('/manage', freeTextRoutes(db))
 
   app.use(notFoundHandler)
   app.use(errorHandler(deps.translatorFor))

@@ -22,6 +22,8 @@ export const paths = {
     closingDate: (slug: string) => `${managedSurvey(slug)}/closing-date`,
     qrCode: (slug: string, format: 'png' | 'svg') => `${managedSurvey(slug)}/qr-code.${format}`,
     results: (slug: string) => `${managedSurvey(slug)}/results`,
+    comments: (slug: string) => `${managedSurvey(slug)}/comments`,
+    commentThemes: (slug: string) => `${managedSurvey(slug)}/comments/themes`,
     download: (slug: string, file: string) => `${managedSurvey(slug)}/downloads/${file}`,
     officers: '/manage/officers',
     officer: (handle: string) => `/manage/officers/${handle}`,

@@ -18,13 +18,26 @@ interface AskedQuestion {
   label: OptionLabeller
 }
 
+/** Looks each option's words up once: an export asks for the same few labels a million times over. */
+function rememberLabels(label: OptionLabeller): OptionLabeller {
+  const labels = new Map<string, string>()
+  return (value) => {
+    let text = labels.get(value)
+    if (text === undefined) {
+      text = label(value)
+      labels.set(value, text)
+    }
+    return text
+  }
+}
+
 /** Each question as a version asked it, with its option words in the export's language. */
 function askedIn(version: SurveyVersion, language: string, t: Translate): Map<string, AskedQuestion> {
   const words = wordsFor(version.words, language)
   return new Map(
     version.definition.questions.map((question) => [
       question.id,
-      { question, label: optionLabeller(question, words.questions[question.id], t) },
+      { question, label: rememberLabels(optionLabeller(question, words.questions[question.id], t)) },
     ]),
   )
 }

@@ -30,6 +30,7 @@ export async function writeResponsesXlsx(
     stream: output,
     useStyles: true,
     useSharedStrings: false,
+    zip: { zlib: { level: 1 } },
   })
   let count = 0
   try {

@@ -10,6 +10,8 @@ export interface Officer {
   email: string
   role: Role
   handle: string
+  /** The organisation's small-number threshold setting (see results/threshold.ts for the floor). */
+  smallNumberThreshold: number
 }
 
 interface OfficerRow {
@@ -20,6 +22,7 @@ interface OfficerRow {
   email: string
   role: Role
   handle: string
+  small_number_threshold: number
 }
 
 const toOfficer = (row: OfficerRow): Officer => ({
@@ -30,10 +33,11 @@ const toOfficer = (row: OfficerRow): Officer => ({
   email: row.email,
   role: row.role,
   handle: row.handle,
+  smallNumberThreshold: row.small_number_threshold,
 })
 
 const selectOfficer = `SELECT f.id, f.organisation_id, o.slug AS organisation_slug, o.name AS organisation_name,
-                              f.email, f.role, f.handle
+                              f.email, f.role, f.handle, o.small_number_threshold
                          FROM officers f JOIN organisations o ON o.id = f.organisation_id`
 
 export const normaliseEmail = (email: string): string => email.trim().toLowerCase()

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/database'
+import type { SurveyDefinition } from '../surveys/definitionSchema'
 import type { SurveyStatus } from '../surveys/queries'
 import type { SurveyWordsByLanguage } from '../surveys/words'
 
@@ -10,6 +11,7 @@ export interface ManagedSurvey {
   opensAt: Date | null
   closesAt: Date | null
   version: number
+  definition: SurveyDefinition
   words: SurveyWordsByLanguage
   responses: number
   lastResponseAt: Date | null
@@ -23,6 +25,7 @@ interface ManagedSurveyRow {
   opens_at: Date | null
   closes_at: Date | null
   version: number
+  definition: SurveyDefinition
   words: SurveyWordsByLanguage
   responses: number
   last_response_at: Date | null
@@ -36,6 +39,7 @@ const toManagedSurvey = (row: ManagedSurveyRow): ManagedSurvey => ({
   opensAt: row.opens_at,
   closesAt: row.closes_at,
   version: row.version,
+  definition: row.definition,
   words: row.words,
   responses: row.responses,
   lastResponseAt: row.last_response_at,
@@ -44,10 +48,10 @@ const toManagedSurvey = (row: ManagedSurveyRow): ManagedSurvey => ({
 // The newest version's words, and the response count and latest time, in one pass per survey.
 const selectManagedSurveys = `
   SELECT s.id AS survey_id, s.slug, s.template_id, s.status, s.opens_at, s.closes_at,
-         v.version, v.words,
+         v.version, v.definition, v.words,
          COALESCE(r.responses, 0)::integer AS responses, r.last_response_at
     FROM surveys s
-    JOIN LATERAL (SELECT version, words FROM survey_versions sv
+    JOIN LATERAL (SELECT version, definition, words FROM survey_versions sv
                    WHERE sv.organisation_id = s.organisation_id AND sv.survey_id = s.id
                    ORDER BY version DESC LIMIT 1) v ON true
     LEFT JOIN LATERAL (SELECT count(*) AS responses, max(submitted_at) AS last_response_at FROM responses rs
