@@ -43,6 +43,7 @@ const cases: Record<string, 'public' | 'officer-list' | 'officer-item'> = {
   'GET /manage/surveys/:survey/qr-code.svg': 'officer-item',
   'GET /manage/surveys/:survey/comments': 'officer-item',
   'POST /manage/surveys/:survey/comments/themes': 'officer-item',
+  'GET /manage/surveys/:survey/results': 'officer-item',
   'GET /manage/officers': 'officer-list',
   'POST /manage/officers': 'officer-list',
   'GET /manage/officers/:officer': 'officer-item',

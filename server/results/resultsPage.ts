@@ -1,0 +1,126 @@
+import type { Translate } from '../i18n/translator'
+import type { LanguageCode } from '../i18n/languages'
+import type { SurveyDefinition } from '../surveys/definitionSchema'
+import { optionLabeller } from '../surveys/labels'
+import type { SurveyWords } from '../surveys/words'
+import type { Figure, QuestionResult, SurveyResults } from './types'
+
+const numberLocales: Record<LanguageCode, string> = { en: 'en-GB', cy: 'cy-GB', ur: 'ur-PK' }
+
+/** Percentages are rounded once, here, to one decimal place, for people to read. */
+export function formatPercent(value: number, language: LanguageCode): string {
+  return `${new Intl.NumberFormat(numberLocales[language], { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value)}%`
+}
+
+export function formatFigure(value: Figure, threshold: number, t: Translate, language: LanguageCode): string {
+  return value.value === null
+    ? t('results.fewerThan', { count: threshold })
+    : new Intl.NumberFormat(numberLocales[language]).format(value.value)
+}
+
+// Geometry of the bar charts, in SVG user units; the chart scales to the width it is given.
+const chart = { width: 640, rowHeight: 48, labelHeight: 18, barHeight: 18, barSpace: 540 }
+
+interface Context {
+  threshold: number
+  t: Translate
+  language: LanguageCode
+  rtl: boolean
+}
+
+function barChart(result: QuestionResult, label: (value: string) => string, context: Context) {
+  const bars = result.options.filter((option) => !option.notCounted && option.percentage !== null)
+  if (bars.length === 0 || result.denominator.value === null) return undefined
+  return {
+    width: chart.width,
+    height: bars.length * chart.rowHeight,
+    bars: bars.map((option, index) => {
+      const length = Math.max(((option.percentage ?? 0) / 100) * chart.barSpace, 1)
+      const top = index * chart.rowHeight
+      return {
+        label: label(option.value),
+        labelX: context.rtl ? chart.width : 0,
+        labelY: top + chart.labelHeight - 4,
+        barX: context.rtl ? chart.width - length : 0,
+        barY: top + chart.labelHeight,
+        barWidth: length,
+        barHeight: chart.barHeight,
+        valueText: formatPercent(option.percentage ?? 0, context.language),
+        valueX: context.rtl ? chart.width - length - 6 : length + 6,
+        valueY: top + chart.labelHeight + chart.barHeight - 4,
+      }
+    }),
+    anchor: context.rtl ? 'end' : 'start',
+  }
+}
+
+function questionModel(
+  result: QuestionResult,
+  definition: SurveyDefinition,
+  words: SurveyWords,
+  context: Context,
+) {
+  const { t, threshold, language } = context
+  const question = definition.questions.find(({ id }) => id === result.questionId)
+  const questionWords = words.questions[result.questionId]
+  const label = question ? optionLabeller(question, questionWords, t) : (value: string) => value
+  const figureText = (value: Figure) => formatFigure(value, threshold, t, language)
+  const headline = result.headline
+  return {
+    id: result.questionId,
+    title: questionWords?.title ?? result.questionId,
+    suppressed: result.answered.suppressed,
+    answered: figureText(result.answered),
+    denominator: figureText(result.denominator),
+    written: result.textAnswers && {
+      count: result.textAnswers.value ?? 0,
+      number: figureText(result.textAnswers),
+    },
+    headline:
+      headline && headline.percentage !== null && headline.interval
+        ? {
+            text: t(`results.headline.${result.type}`, {
+              percentage: formatPercent(headline.percentage, language),
+            }),
+            interval: t('results.interval', {
+              lower: formatPercent(headline.interval.lower, language),
+              upper: formatPercent(headline.interval.upper, language),
+            }),
+            basis: t('results.basedOn', {
+              positive: headline.numerator.value ?? 0,
+              denominator: figureText(result.denominator),
+            }),
+          }
+        : undefined,
+    headlineSuppressed: headline !== undefined && headline.percentage === null,
+    chart: barChart(result, label, context),
+    rows: result.options.map((option) => ({
+      label: label(option.value),
+      count: figureText(option.count),
+      percentage: option.notCounted
+        ? t('results.notInPercentages')
+        : option.percentage === null
+          ? t('results.notShown')
+          : formatPercent(option.percentage, language),
+    })),
+  }
+}
+
+/** What the results view shows: every figure already formatted, suppressed ones in words. */
+export function resultsPageModel(input: {
+  results: SurveyResults
+  definition: SurveyDefinition
+  words: SurveyWords
+  t: Translate
+  language: LanguageCode
+  rtl: boolean
+}) {
+  const context = { threshold: input.results.threshold, t: input.t, language: input.language, rtl: input.rtl }
+  return {
+    responses: formatFigure(input.results.responses, input.results.threshold, input.t, input.language),
+    threshold: input.results.threshold,
+    questions: input.results.questions.map((result) =>
+      questionModel(result, input.definition, input.words, context),
+    ),
+  }
+}

@@ -1,0 +1,93 @@
+import { Router, type Request, type Response } from 'express'
+import type { Database } from '../db/database'
+import { formErrors, noErrors } from '../forms/formErrors'
+import { directionOf, languages } from '../i18n/languages'
+import { listThemes } from '../freeText/queries'
+import { postedFields } from '../officers/officerForms'
+import { hasRole } from '../officers/roles'
+import { signedInOfficer } from '../officers/setUpOfficerArea'
+import { paths } from '../paths'
+import { loadManagedSurvey } from '../surveyManagement/surveyRoutes'
+import { londonToday } from '../surveyManagement/closingDate'
+import { optionLabeller } from '../surveys/labels'
+import { questionTypeFor } from '../surveys/questionTypes/registry'
+import { wordsFor } from '../surveys/words'
+import { periodPresets } from './periodPresets'
+import { filterFieldNames, resultsFilterSchema, toResultsFilter } from './resultsFilterForm'
+import { formatFigure, resultsPageModel } from './resultsPage'
+import { loadSurveyResults } from './surveyResults'
+import { isSmall, thresholdFrom } from './threshold'
+
+async function resultsPage(db: Database, req: Request, res: Response) {
+  const officer = signedInOfficer(req)
+  const survey = await loadManagedSurvey(db, req)
+  const { definition } = survey
+  const words = wordsFor(survey.words, req.language)
+  const values = postedFields(req.query, filterFieldNames(definition))
+  const parsed = resultsFilterSchema(definition).safeParse(values)
+  const threshold = thresholdFrom(officer.smallNumberThreshold)
+  const key = { organisationId: officer.organisationId, surveyId: survey.surveyId }
+  const results = parsed.success
+    ? await loadSurveyResults(db, { ...key, filter: toResultsFilter(parsed.data), threshold })
+    : undefined
+  const themes = await listThemes(db, key)
+  const query = new URLSearchParams(Object.entries(values).filter(([, value]) => value !== '')).toString()
+  res.status(parsed.success ? 200 : 400).render('manage/results', {
+    pageTitle: req.t('pages.results.title', { survey: words.title }),
+    hasErrors: !parsed.success,
+    errors: parsed.success ? noErrors : formErrors(parsed.error, req.t),
+    surveyTitle: words.title,
+    surveyHref: paths.manage.survey(survey.slug),
+    commentsHref: paths.manage.comments(survey.slug),
+    action: paths.manage.results(survey.slug),
+    values,
+    presets: periodPresets(londonToday(), req.t),
+    languageOptions: languages.map(({ code, name }) => ({ value: code, text: name })),
+    aboutYou: definition.questions
+      .filter((question) => question.aboutYou)
+      .map((question) => {
+        const label = optionLabeller(question, words.questions[question.id], req.t)
+        return {
+          name: `about-${question.id}`,
+          title: words.questions[question.id]?.title ?? question.id,
+          options: questionTypeFor(question)
+            .values(question)
+            .map((value) => ({ value, text: label(value) })),
+        }
+      }),
+    model: results
+      ? resultsPageModel({
+          results,
+          definition,
+          words,
+          t: req.t,
+          language: req.language,
+          rtl: directionOf(req.language) === 'rtl',
+        })
+      : undefined,
+    themes: themes.map((theme) => ({
+      name: theme.name,
+      count: formatFigure(
+        {
+          value: isSmall(theme.answers, threshold) ? null : theme.answers,
+          suppressed: isSmall(theme.answers, threshold),
+        },
+        threshold,
+        req.t,
+        req.language,
+      ),
+    })),
+    downloads: {
+      responses: hasRole(officer.role, 'analyst'),
+      query: query ? `?${query}` : '',
+      base: paths.manage.download(survey.slug, ''),
+    },
+  })
+}
+
+/** The results of a survey for officers: every question's counts, percentages and intervals, filtered. */
+export function resultsRoutes(db: Database): Router {
+  const router = Router()
+  router.get('/surveys/:survey/results', (req, res) => resultsPage(db, req, res))
+  return router
+}
