@@ -28,7 +28,7 @@ async function main() {
   console.log('csv', Date.now() - t, 'ms peak growth MB', ((peak - base) / 1048576).toFixed(1))
   peak = 0
   t = Date.now()
-  await writeResponsesXlsx(db, { organisationId: org.id, surveyId, language: 'en' }, sink())
+  if (process.argv[3] === 'xlsx') await writeResponsesXlsx(db, { organisationId: org.id, surveyId, language: 'en' }, sink())
   console.log('xlsx', Date.now() - t, 'ms peak growth MB', ((peak - base) / 1048576).toFixed(1))
   await db.close()
 }

@@ -15,6 +15,7 @@ import { setUpStaticAssets } from './middleware/setUpStaticAssets'
 import { pageRoutes } from './pages/routes'
 import { fromRoot } from './projectRoot'
 import { respondRoutes } from './respond/routes'
+import { downloadRoutes } from './downloads/routes'
 import { resultsRoutes } from './results/routes'
 import { auditRoutes } from './audit/routes'
 import type { Mailer } from './mail/mailer'
@@ -62,6 +63,7 @@ export function createApp(deps: AppDependencies): Express {
   app.use('/manage', surveyManagementRoutes({ db, config }))
   app.use('/manage', freeTextRoutes(db))
   app.use('/manage', resultsRoutes(db))
+  app.use('/manage', downloadRoutes(db))
 
   app.use(notFoundHandler)
   app.use(errorHandler(deps.translatorFor))

@@ -23,6 +23,7 @@ export const paths = {
     qrCode: (slug: string, format: 'png' | 'svg') => `${managedSurvey(slug)}/qr-code.${format}`,
     results: (slug: string) => `${managedSurvey(slug)}/results`,
     comments: (slug: string) => `${managedSurvey(slug)}/comments`,
+    words: (slug: string, language: string) => `${managedSurvey(slug)}/words/${language}`,
     commentThemes: (slug: string) => `${managedSurvey(slug)}/comments/themes`,
     download: (slug: string, file: string) => `${managedSurvey(slug)}/downloads/${file}`,
     officers: '/manage/officers',

@@ -8,6 +8,7 @@ export const auditActions = [
   'survey-opened',
   'survey-closed',
   'closing-date-changed',
+  'survey-words-changed',
   'officer-invited',
   'role-changed',
   'officer-removed',

@@ -8,6 +8,8 @@ declare global {
     interface Request {
       language: LanguageCode
       t: Translate
+      /** Words in another language, e.g. for a page that edits a survey's Welsh. */
+      i18n: TranslatorFor
     }
   }
 }
@@ -23,6 +25,7 @@ export function applyLanguage(
 ): void {
   req.language = language
   req.t = translatorFor(language)
+  req.i18n = translatorFor
   res.locals.language = language
   res.locals.dir = directionOf(language)
   res.locals.t = req.t

@@ -77,6 +77,14 @@ export function submitAnswers(db: Database) {
       res.redirect(303, stepPath(survey, 'start'))
       return
     }
+    if (context.preview) {
+      res.render('respond/previewEnd', {
+        ...surveyLocals(context),
+        pageTitle: req.t('pages.previewEnd.title'),
+        manageHref: paths.manage.survey(survey.slug),
+      })
+      return
+    }
     const outcome = await submitResponse(db, survey, context.draft.id)
     if (outcome.kind === 'incomplete') {
       const journey = new Journey(context.version.definition.questions, context.draft.answers)

@@ -19,6 +19,8 @@ export interface SurveyContext {
   version: SurveyVersion
   words: SurveyWords
   open: boolean
+  /** An officer trying out a survey before it opens: everything works but nothing is sent. */
+  preview: boolean
 }
 
 const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/
@@ -37,7 +39,10 @@ export async function loadSurveyContext(db: Database, req: Request): Promise<Sur
   const survey = await findSurveyBySlugs(db, param(req, 'organisation'), param(req, 'survey'))
   if (!survey) throw new NotFoundError('No such survey')
   const availability = availabilityOf(survey, new Date())
-  if (availability === 'not-published') throw new NotFoundError('Survey not published')
+  // A survey not yet published is seen only by its own organisation's officers, as a preview.
+  const preview = availability === 'not-published'
+  if (preview && req.session.officer?.organisationId !== survey.organisationId)
+    throw new NotFoundError('Survey not published')
   const draftId = readDraftId(req)
   const draft = draftId ? await findDraft(db, survey, draftId) : undefined
   const version = await findSurveyVersion(db, survey, draft?.version)
@@ -47,7 +52,8 @@ export async function loadSurveyContext(db: Database, req: Request): Promise<Sur
     draft,
     version,
     words: wordsFor(version.words, req.language),
-    open: availability === 'open',
+    open: availability === 'open' || preview,
+    preview,
   }
 }
 
@@ -65,6 +71,7 @@ export function surveyLocals(context: SurveyContext) {
   return {
     organisationName: context.survey.organisationName,
     easyRead: context.version.definition.easyRead,
+    preview: context.preview,
     surveyTitle: context.words.title,
   }
 }

@@ -116,3 +116,35 @@ export async function slugsInUse(db: Queryable, organisationId: string, prefix: 
   )
   return rows.map((row) => row.slug)
 }
+
+/**
+ * Saves one language's words. A version that has taken responses is never changed: the words go into
+ * a new version, which new respondents get. Otherwise the current version is corrected in place.
+ * Returns the version the words are in.
+ */
+export async function saveSurveyWords(
+  db: Queryable,
+  survey: { organisationId: string; surveyId: string; version: number },
+  change: { language: string; words: unknown },
+): Promise<number> {
+  const answered = await db.query(
+    'SELECT 1 FROM responses WHERE organisation_id = $1 AND survey_id = $2 AND version = $3 LIMIT 1',
+    [survey.organisationId, survey.surveyId, survey.version],
+  )
+  const words = JSON.stringify({ [change.language]: change.words })
+  if (answered.length === 0) {
+    await db.query(
+      `UPDATE survey_versions SET words = words || $4::jsonb
+        WHERE organisation_id = $1 AND survey_id = $2 AND version = $3`,
+      [survey.organisationId, survey.surveyId, survey.version, words],
+    )
+    return survey.version
+  }
+  await db.query(
+    `INSERT INTO survey_versions (organisation_id, survey_id, version, definition, words)
+     SELECT organisation_id, survey_id, version + 1, definition, words || $4::jsonb FROM survey_versions
+      WHERE organisation_id = $1 AND survey_id = $2 AND version = $3`,
+    [survey.organisationId, survey.surveyId, survey.version, words],
+  )
+  return survey.version + 1
+}

@@ -4,6 +4,7 @@ import type { Database } from '../db/database'
 import { requireRole } from '../officers/setUpOfficerArea'
 import { createSurvey, newSurveyPage, surveyListPage } from './surveyListRoutes'
 import { changeClosingDate, changeStatus, qrCode, surveyPage } from './surveyRoutes'
+import { editWordsPage, saveWords } from './wordsRoutes'
 
 /** Officers running their organisation's surveys. Mounted under /manage behind requireOfficer. */
 export function surveyManagementRoutes(deps: { db: Database; config: Config }): Router {
@@ -17,6 +18,8 @@ export function surveyManagementRoutes(deps: { db: Database; config: Config }): 
   router.post('/surveys/:survey/open', analyst, changeStatus(db, 'open'))
   router.post('/surveys/:survey/close', analyst, changeStatus(db, 'closed'))
   router.post('/surveys/:survey/closing-date', analyst, changeClosingDate(db, config))
+  router.get('/surveys/:survey/words/:language', analyst, editWordsPage(db))
+  router.post('/surveys/:survey/words/:language', analyst, saveWords(db))
   router.get('/surveys/:survey/qr-code.png', analyst, qrCode(db, config, 'png'))
   router.get('/surveys/:survey/qr-code.svg', analyst, qrCode(db, config, 'svg'))
   return router

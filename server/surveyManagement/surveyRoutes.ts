@@ -48,6 +48,7 @@ function renderSurvey(
       opens: survey.opensAt ? formatDateTime(survey.opensAt, req.language) : '',
       closes: closes ? formatDateTime(closes, req.language) : '',
       publicLink: publicLink(config, req, survey.slug),
+      previewHref: paths.respond.start(officer.organisationSlug, survey.slug),
     },
     canRun: hasRole(officer.role, 'analyst'),
     errors: form?.errors ?? noErrors,

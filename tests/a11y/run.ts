@@ -5,6 +5,7 @@ import type { Database } from '../../server/db/database'
 import { migrate } from '../../server/db/migrate'
 import type { Language, PageResult } from './checks'
 import { fullPass, narrowPass, screenshotFolder } from './journey'
+import { officerPass } from './officerJourney'
 import { serveLocally, type LocalServer } from './localServer'
 import { seedSurveys, type Seeded } from './seed'
 import { Tour } from './tour'
@@ -24,12 +25,13 @@ const chromiumArgs = [
   '--no-first-run',
 ]
 const languages: Language[] = ['en', 'ur']
-const giveUpAfterMs = 180_000
+const giveUpAfterMs = 300_000
 
 interface TourOptions {
   language: Language
   baseUrl: string
   narrow: boolean
+  outboxDir: string
 }
 
 /** One pass in one language in its own browser context; an error stops the pass and is reported as a failed page. */
@@ -45,7 +47,10 @@ async function runTour(
   let note: string | undefined
   try {
     if (options.narrow) await narrowPass(tour, seeded)
-    else note = await fullPass(tour, seeded)
+    else {
+      note = await fullPass(tour, seeded)
+      await officerPass(tour, seeded, options.outboxDir)
+    }
   } catch (error: unknown) {
     const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)
     tour.results.push({
@@ -66,7 +71,9 @@ async function runPasses(browser: Browser, server: LocalServer, seeded: Seeded):
   const results: PageResult[] = []
   for (const narrow of [false, true]) {
     const tours = await Promise.all(
-      languages.map((language) => runTour(browser, seeded, { language, baseUrl: server.baseUrl, narrow })),
+      languages.map((language) =>
+        runTour(browser, seeded, { language, baseUrl: server.baseUrl, narrow, outboxDir: server.outboxDir }),
+      ),
     )
     for (const { results: pages, note } of tours) {
       if (note) process.stdout.write(`${note}\n`)

@@ -67,7 +67,10 @@ describe('the results page', () => {
       /I don&#39;t know<\/th>\s*<td class="govuk-table__cell govuk-table__cell--numeric">10<\/td>\s*<td[^>]*>not in percentages/,
     )
     expect(page.text).toContain('<svg class="heard-chart"')
-    const section = page.text.slice(page.text.indexOf('id="result-life-better"'), page.text.indexOf('id="result-age-group"'))
+    const section = page.text.slice(
+      page.text.indexOf('id="result-life-better"'),
+      page.text.indexOf('id="result-age-group"'),
+    )
     expect(section).toContain('12 people wrote an answer.')
   })
 

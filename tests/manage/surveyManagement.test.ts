@@ -1,6 +1,7 @@
 import request from 'supertest'
 import { paths } from '../../server/paths'
 import { insertOrganisation, insertSurvey } from '../helpers/factories'
+import { insertResponses } from '../helpers/insertResponses'
 import { addOfficer, postForm, signedInAgent, type Agent } from '../helpers/officers'
 import { Respondent } from '../helpers/respondent'
 import { buildTestApp, type TestApp } from '../helpers/testApp'
@@ -139,6 +140,137 @@ describe('running a survey', () => {
     const svg = await analyst.get(paths.manage.qrCode('what-i-need', 'svg'))
     expect(svg.headers['content-type']).toContain('image/svg+xml')
     expect(svg.headers['content-disposition']).toContain('what-i-need-qr-code.svg')
+  })
+})
+
+describe('editing the words', () => {
+  const wordsPage = paths.manage.words('what-i-need', 'cy')
+
+  const postedWords = async (changes: Record<string, string>) => {
+    const page = await analyst.get(wordsPage)
+    const unescape = (text: string) =>
+      text
+        .replace(/&#39;/g, "'")
+        .replace(/&#34;/g, '"')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&')
+    const inputs = [
+      ...page.text.matchAll(/<input class="govuk-input[^"]*" id="([^"]+)"[^>]*value="([^"]*)"/g),
+    ]
+    const textareas = [
+      ...page.text.matchAll(/<textarea class="govuk-textarea[^"]*" id="([^"]+)"[^>]*>([^<]*)<\/textarea>/g),
+    ]
+    const fields = Object.fromEntries(
+      [...inputs, ...textareas].map((match) => [match[1] ?? '', unescape(match[2] ?? '')]),
+    )
+    const token = /name="_csrf" value="([^"]+)"/.exec(page.text)?.[1] ?? ''
+    return analyst
+      .post(wordsPage)
+      .type('form')
+      .send({ ...fields, ...changes, _csrf: token })
+  }
+
+  it('shows every piece of the words in the language being edited', async () => {
+    const page = await analyst.get(wordsPage)
+    expect(page.status).toBe(200)
+    expect(page.text).toContain('lang="cy"')
+    expect(page.text).toContain('id="q-listened-to-title"')
+    expect(page.text).toContain('id="q-listened-to-option-very-important"')
+  })
+
+  it('refuses an empty required box with 400, the error linked and the input kept, changing nothing', async () => {
+    const [before] = await database.db.query<{ words: unknown }>(
+      `SELECT words FROM survey_versions v JOIN surveys s ON s.id = v.survey_id WHERE s.slug = 'what-i-need'`,
+    )
+    const refused = await postedWords({ title: '', 'q-safe-title': 'Newydd <b>' })
+    expect(refused.status).toBe(400)
+    expect(refused.text).toContain('<a href="#title">Enter the words for this box</a>')
+    expect(refused.text).toContain('value="Newydd &lt;b&gt;"')
+    const [after] = await database.db.query<{ words: unknown }>(
+      `SELECT words FROM survey_versions v JOIN surveys s ON s.id = v.survey_id WHERE s.slug = 'what-i-need'`,
+    )
+    expect(after).toEqual(before)
+  })
+
+  it('corrects the current version before any responses, and publishes a new version once there are some', async () => {
+    const versions = () =>
+      database.db.query<{ version: number; title: string }>(
+        `SELECT v.version, v.words->'cy'->>'title' AS title FROM survey_versions v JOIN surveys s ON s.id = v.survey_id WHERE s.slug = 'what-i-need' ORDER BY version`,
+      )
+    const responses = await database.db.query<{ count: number }>(
+      `SELECT count(*)::integer AS count FROM responses`,
+    )
+    expect(responses[0]?.count).toBe(0)
+    expect((await postedWords({ title: 'Beth dwi angen' })).status).toBe(303)
+    expect(await versions()).toEqual([{ version: 1, title: 'Beth dwi angen' }])
+
+    const [survey] = await database.db.query<{ organisation_id: string; id: string }>(
+      `SELECT organisation_id, id FROM surveys WHERE slug = 'what-i-need'`,
+    )
+    await insertResponses(
+      database.db,
+      { organisationId: survey?.organisation_id ?? '', surveyId: survey?.id ?? '' },
+      [{ answers: { safe: 'important' } }],
+    )
+    expect((await postedWords({ title: 'Beth sydd ei angen arnaf' })).status).toBe(303)
+    expect(await versions()).toEqual([
+      { version: 1, title: 'Beth dwi angen' },
+      { version: 2, title: 'Beth sydd ei angen arnaf' },
+    ])
+    const audit = await database.db.query(`SELECT 1 FROM audit_events WHERE action = 'survey-words-changed'`)
+    expect(audit).toHaveLength(2)
+  })
+})
+
+describe('previewing a draft survey', () => {
+  it('shows its own officers the survey with a banner, sends nothing, and stays a 404 for everyone else', async () => {
+    await postForm(analyst, paths.manage.newSurvey, paths.manage.newSurvey, { template: 'what-i-need' })
+    const slug = 'what-i-need-2'
+    const start = paths.respond.start(organisation.slug, slug)
+    expect((await request(testApp.app).get(start)).status).toBe(404)
+    const other = await insertOrganisation(database.db)
+    const outsider = await signedInAgent(
+      testApp.app,
+      database.db,
+      await addOfficer(database.db, other.id, 'admin'),
+    )
+    expect((await outsider.get(start)).status).toBe(404)
+
+    const page = await analyst.get(start)
+    expect(page.status).toBe(200)
+    expect(page.text).toContain('Preview: this survey is not open yet')
+    const token = /name="_csrf" value="([^"]+)"/.exec(page.text)?.[1] ?? ''
+    const begun = await analyst.post(`${start}/start`).type('form').send({ _csrf: token })
+    expect(begun.status).toBe(303)
+    const answers: Record<string, string> = {
+      'listened-to': 'important',
+      healthiest: 'important',
+      safe: 'important',
+      'accepted-valued': 'important',
+      'prepared-future': 'important',
+      'enjoy-life': 'important',
+      'life-better': '',
+      'age-group': '8-11',
+      helper: 'no',
+    }
+    for (const [question, answer] of Object.entries(answers))
+      expect(
+        (
+          await analyst
+            .post(paths.respond.question(organisation.slug, slug, question))
+            .type('form')
+            .send({ answer, _csrf: token })
+        ).status,
+      ).toBe(303)
+    const before = await database.db.query('SELECT id FROM responses')
+    const sent = await analyst
+      .post(paths.respond.submit(organisation.slug, slug))
+      .type('form')
+      .send({ _csrf: token })
+    expect(sent.status).toBe(200)
+    expect(sent.text).toContain('End of the preview')
+    expect(await database.db.query('SELECT id FROM responses')).toHaveLength(before.length)
   })
 })
 

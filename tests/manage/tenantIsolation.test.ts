@@ -44,6 +44,12 @@ const cases: Record<string, 'public' | 'officer-list' | 'officer-item'> = {
   'GET /manage/surveys/:survey/comments': 'officer-item',
   'POST /manage/surveys/:survey/comments/themes': 'officer-item',
   'GET /manage/surveys/:survey/results': 'officer-item',
+  'GET /manage/surveys/:survey/words/:language': 'officer-item',
+  'POST /manage/surveys/:survey/words/:language': 'officer-item',
+  'GET /manage/surveys/:survey/downloads/responses.csv': 'officer-item',
+  'GET /manage/surveys/:survey/downloads/responses.xlsx': 'officer-item',
+  'GET /manage/surveys/:survey/downloads/summary.csv': 'officer-item',
+  'GET /manage/surveys/:survey/downloads/report.pdf': 'officer-item',
   'GET /manage/officers': 'officer-list',
   'POST /manage/officers': 'officer-list',
   'GET /manage/officers/:officer': 'officer-item',
@@ -84,7 +90,7 @@ afterAll(() => database.drop())
 const routes = () => routeTable(testApp.app)
 
 const fill = (path: string, values: { survey: string; officer: string }) =>
-  path.replace(':survey', values.survey).replace(':officer', values.officer)
+  path.replace(':survey', values.survey).replace(':officer', values.officer).replace(':language', 'cy')
 
 async function ask(method: string, path: string) {
   if (method === 'GET') return ours.get(path)

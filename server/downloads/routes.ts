@@ -1,0 +1,111 @@
+import { Router, type Request, type Response } from 'express'
+import { recordAudit } from '../audit/recordAudit'
+import type { Database } from '../db/database'
+import { writeResponsesCsv } from '../exports/responsesCsv'
+import { writeResponsesXlsx } from '../exports/responsesXlsx'
+import { postedFields } from '../officers/officerForms'
+import { requireRole, signedInOfficer } from '../officers/setUpOfficerArea'
+import { filterFieldNames, resultsFilterSchema, toResultsFilter } from '../results/resultsFilterForm'
+import { loadSurveyResults } from '../results/surveyResults'
+import { thresholdFrom } from '../results/threshold'
+import type { ResultsFilter } from '../results/types'
+import { londonToday } from '../surveyManagement/closingDate'
+import { loadManagedSurvey } from '../surveyManagement/surveyRoutes'
+import type { ManagedSurvey } from '../surveyManagement/queries'
+import { wordsFor } from '../surveys/words'
+import { writeResultsPdf } from './resultsPdf'
+import { summaryCsv } from './summaryCsv'
+
+type File = 'responses.csv' | 'responses.xlsx' | 'summary.csv' | 'report.pdf'
+
+const contentTypes: Record<File, string> = {
+  'responses.csv': 'text/csv; charset=utf-8',
+  'responses.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'summary.csv': 'text/csv; charset=utf-8',
+  'report.pdf': 'application/pdf',
+}
+
+/**
+ * Checks the selection, records the download in the audit log, and sets the headers: a file named
+ * for the survey and the day, never cached. Returns undefined when the selection was refused (400).
+ */
+async function prepareDownload(
+  db: Database,
+  req: Request,
+  res: Response,
+  file: File,
+): Promise<{ survey: ManagedSurvey; filter: ResultsFilter } | undefined> {
+  const officer = signedInOfficer(req)
+  const survey = await loadManagedSurvey(db, req)
+  const values = postedFields(req.query, filterFieldNames(survey.definition))
+  const parsed = resultsFilterSchema(survey.definition).safeParse(values)
+  if (!parsed.success) {
+    res.status(400).render('errors/badRequest', { pageTitle: req.t('pages.badRequest.title') })
+    return undefined
+  }
+  const chosen = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== ''))
+  await recordAudit(db, {
+    organisationId: officer.organisationId,
+    officer,
+    action: 'downloaded',
+    subject: `${survey.slug}/${file}`,
+    details: chosen,
+  })
+  const [stem, extension] = file.split('.')
+  res.attachment(`${survey.slug}-${stem ?? file}-${londonToday()}.${extension ?? ''}`)
+  res.set({ 'Content-Type': contentTypes[file], 'Cache-Control': 'no-store' })
+  return { survey, filter: toResultsFilter(parsed.data) }
+}
+
+function responsesDownload(db: Database, file: 'responses.csv' | 'responses.xlsx') {
+  return async (req: Request, res: Response) => {
+    const prepared = await prepareDownload(db, req, res, file)
+    if (!prepared) return
+    const options = {
+      organisationId: signedInOfficer(req).organisationId,
+      surveyId: prepared.survey.surveyId,
+      language: req.language,
+      filter: prepared.filter,
+    }
+    if (file === 'responses.csv') await writeResponsesCsv(db, options, res)
+    else await writeResponsesXlsx(db, options, res)
+  }
+}
+
+function resultsDownload(db: Database, file: 'summary.csv' | 'report.pdf') {
+  return async (req: Request, res: Response) => {
+    const prepared = await prepareDownload(db, req, res, file)
+    if (!prepared) return
+    const officer = signedInOfficer(req)
+    const { survey, filter } = prepared
+    const results = await loadSurveyResults(db, {
+      organisationId: officer.organisationId,
+      surveyId: survey.surveyId,
+      filter,
+      threshold: thresholdFrom(officer.smallNumberThreshold),
+    })
+    const input = {
+      results,
+      definition: survey.definition,
+      words: wordsFor(survey.words, req.language),
+      t: req.t,
+      language: req.language,
+    }
+    if (file === 'summary.csv') res.send(summaryCsv(input))
+    else await writeResultsPdf({ ...input, organisationName: officer.organisationName, filter }, res)
+  }
+}
+
+/**
+ * Downloads of a survey's results. Everyone may have the summary and the report, which hold only
+ * suppressed aggregates; only analysts and admins may have every response.
+ */
+export function downloadRoutes(db: Database): Router {
+  const router = Router()
+  const analyst = requireRole('analyst')
+  router.get('/surveys/:survey/downloads/responses.csv', analyst, responsesDownload(db, 'responses.csv'))
+  router.get('/surveys/:survey/downloads/responses.xlsx', analyst, responsesDownload(db, 'responses.xlsx'))
+  router.get('/surveys/:survey/downloads/summary.csv', resultsDownload(db, 'summary.csv'))
+  router.get('/surveys/:survey/downloads/report.pdf', resultsDownload(db, 'report.pdf'))
+  return router
+}

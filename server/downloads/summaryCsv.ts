@@ -1,0 +1,112 @@
+import type { Translate } from '../i18n/translator'
+import type { LanguageCode } from '../i18n/languages'
+import { csvByteOrderMark, formatCsvRecord } from '../exports/csvFormat'
+import { neutraliseCell } from '../exports/spreadsheetCell'
+import type { SurveyDefinition } from '../surveys/definitionSchema'
+import { optionLabeller } from '../surveys/labels'
+import type { SurveyWords } from '../surveys/words'
+import type { Figure, SurveyResults } from '../results/types'
+
+const figureCell = (value: Figure): string => (value.value === null ? '' : String(value.value))
+const percentCell = (value: number | null | undefined): string =>
+  value === null || value === undefined ? '' : value.toFixed(1)
+const flag = (suppressed: boolean): string => (suppressed ? 'yes' : 'no')
+
+/**
+ * The results table as CSV: one row per answer of each question, with the question's n and
+ * denominator, each percentage and the headline's 95% interval. A withheld figure is an empty cell
+ * with "yes" in its suppressed column, never the number.
+ */
+export function summaryCsv(input: {
+  results: SurveyResults
+  definition: SurveyDefinition
+  words: SurveyWords
+  t: Translate
+  language: LanguageCode
+}): string {
+  const { results, definition, words, t } = input
+  const headings = [
+    'Question id',
+    'Question',
+    'Answer id',
+    'Answer',
+    'Count',
+    'Count suppressed',
+    'Percentage',
+    'In percentages',
+    'Answered',
+    'Denominator',
+    'Denominator suppressed',
+    'Headline percentage',
+    'Headline lower 95%',
+    'Headline upper 95%',
+  ]
+  const rows = results.questions.flatMap((result) => {
+    const question = definition.questions.find(({ id }) => id === result.questionId)
+    const questionWords = words.questions[result.questionId]
+    const label = question ? optionLabeller(question, questionWords, t) : (value: string) => value
+    const shared = [
+      figureCell(result.answered),
+      figureCell(result.denominator),
+      flag(result.denominator.suppressed),
+    ]
+    const headline = result.headline
+    const headlineCells = [
+      percentCell(headline?.percentage),
+      percentCell(headline?.interval?.lower),
+      percentCell(headline?.interval?.upper),
+    ]
+    const title = questionWords?.title ?? result.questionId
+    if (result.textAnswers)
+      return [
+        [
+          result.questionId,
+          title,
+          '',
+          '',
+          figureCell(result.textAnswers),
+          flag(result.textAnswers.suppressed),
+          '',
+          'no',
+          ...shared,
+          '',
+          '',
+          '',
+        ],
+      ]
+    return result.options.map((option) => [
+      result.questionId,
+      title,
+      option.value,
+      label(option.value),
+      figureCell(option.count),
+      flag(option.count.suppressed),
+      percentCell(option.percentage),
+      option.notCounted ? 'no' : 'yes',
+      ...shared,
+      ...headlineCells,
+    ])
+  })
+  const total = [
+    [
+      'responses',
+      'Responses in this selection',
+      '',
+      '',
+      figureCell(results.responses),
+      flag(results.responses.suppressed),
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+    ],
+  ]
+  return (
+    csvByteOrderMark +
+    [headings, ...total, ...rows].map((row) => formatCsvRecord(row.map(neutraliseCell))).join('')
+  )
+}

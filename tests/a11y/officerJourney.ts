@@ -1,0 +1,68 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { paths } from '../../server/paths'
+import type { Seeded } from './seed'
+import type { Tour } from './tour'
+
+/** The sign-in link in the newest message to this address in the app's outbox (quoted-printable undone). */
+function signInPathFor(outboxDir: string, address: string): string | undefined {
+  const files = fs.existsSync(outboxDir) ? fs.readdirSync(outboxDir).sort().reverse() : []
+  for (const file of files) {
+    const text = fs
+      .readFileSync(path.join(outboxDir, file), 'utf8')
+      .replace(/=\r?\n/g, '')
+      .replace(/=([0-9A-F]{2})/g, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    if (!new RegExp(`^To: ${address}`, 'mi').test(text)) continue
+    return /\/sign-in\/link\/[A-Za-z0-9_-]{43}/.exec(text)?.[0]
+  }
+  return undefined
+}
+
+async function signIn(tour: Tour, outboxDir: string, address: string): Promise<void> {
+  await tour.visit(paths.signIn.request)
+  await tour.check('officer: sign in')
+  await tour.press(tour.page.locator('main form button[type="submit"]'), 400)
+  await tour.check('officer: sign in, error')
+  await tour.page.locator('#email').fill(address)
+  await tour.press(tour.page.locator('main form button[type="submit"]'))
+  await tour.check('officer: check your email')
+  const link = signInPathFor(outboxDir, address)
+  if (!link) throw new Error(`No sign-in email for ${address} in ${outboxDir}`)
+  await tour.visit(link)
+  await tour.check('officer: sign-in link')
+  await tour.press(tour.page.locator('main form button[type="submit"]'))
+  await tour.check('officer: surveys')
+}
+
+/** Every officers' page, reached by signing in through the emailed link as a person would. */
+export async function officerPass(tour: Tour, seeded: Seeded, outboxDir: string): Promise<void> {
+  const admin = seeded.admins[tour.options.language]
+  await signIn(tour, outboxDir, admin)
+  await tour.visit(paths.manage.newSurvey)
+  await tour.check('officer: start a survey')
+  await tour.press(tour.page.locator('main form button[type="submit"]'), 400)
+  await tour.check('officer: start a survey, error')
+  await tour.visit(paths.manage.survey(seeded.whatINeed))
+  await tour.check('officer: survey')
+  await tour.page.locator('#day').fill('31')
+  await tour.page.locator('#month').fill('2')
+  await tour.page.locator('#year').fill('2031')
+  await tour.press(tour.page.locator('form[action$="/closing-date"] button'), 400)
+  await tour.check('officer: survey, closing date error')
+  await tour.visit(paths.manage.results(seeded.whatINeed))
+  await tour.check('officer: results')
+  await tour.visit(`${paths.manage.results(seeded.whatINeed)}?from=2026-02-30`, 400)
+  await tour.check('officer: results, filter error')
+  await tour.visit(paths.manage.comments(seeded.whatINeed))
+  await tour.check('officer: free-text answers')
+  await tour.visit(paths.manage.officers)
+  await tour.check('officer: officers')
+  await tour.page.locator('main table a').first().click()
+  await tour.page.waitForLoadState()
+  await tour.check('officer: one officer')
+  await tour.visit(paths.manage.audit)
+  await tour.check('officer: audit log')
+  await tour.press(tour.page.locator('.heard-officer-nav__button'))
+  await tour.check('officer: signed out')
+  tour.finish('after the officers pages')
+}

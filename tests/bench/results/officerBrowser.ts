@@ -1,0 +1,90 @@
+import { performance } from 'node:perf_hooks'
+import type { Queryable } from '../../../server/db/database'
+import { paths } from '../../../server/paths'
+import { createSignInLink } from '../../../server/signIn/signInLinks'
+
+/** However big the download, one request gives up after this long, so the benchmark always ends. */
+const requestTimeoutMs = 10 * 60_000
+
+const csrfPattern = /name="_csrf" value="([^"]+)"/
+
+export interface Fetched {
+  status: number
+  /** Bytes of the body as the browser ends up with it (after any Content-Encoding is undone). */
+  bytes: number
+  contentEncoding: string
+  milliseconds: number
+}
+
+/**
+ * An officer's browser without a browser: a cookie jar and fetch with redirects left unfollowed.
+ * Bodies are read to the end and counted, never kept, so the client adds almost nothing to memory.
+ */
+export class OfficerBrowser {
+  private readonly cookies = new Map<string, string>()
+
+  constructor(private readonly baseUrl: string) {}
+
+  /** Signs in through the real link page and its button, as the emailed link would. */
+  async signIn(db: Queryable, officer: { organisationId: string; id: string }): Promise<void> {
+    const token = await createSignInLink(db, officer)
+    const page = await this.text(paths.signIn.link(token))
+    const csrf = csrfPattern.exec(page.text)?.[1]
+    if (page.status !== 200 || !csrf) throw new Error(`sign-in link page gave ${page.status} without a form`)
+    const response = await fetch(`${this.baseUrl}${paths.signIn.linkAction}`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie: this.cookieHeader },
+      body: new URLSearchParams({ token, _csrf: csrf }),
+    })
+    await response.arrayBuffer()
+    this.keepCookies(response)
+    if (response.status !== 303) throw new Error(`signing in gave ${response.status}, expected 303`)
+    if (!this.cookies.has('heard.sid')) throw new Error('signing in set no heard.sid cookie')
+  }
+
+  /** GETs a path and reads the whole body, timing from the request to the last byte. */
+  async get(path: string): Promise<Fetched> {
+    const started = performance.now()
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      redirect: 'manual',
+      headers: { cookie: this.cookieHeader },
+      signal: AbortSignal.timeout(requestTimeoutMs),
+    })
+    let bytes = 0
+    if (response.body) for await (const chunk of response.body) bytes += chunk.byteLength
+    const milliseconds = performance.now() - started
+    this.keepCookies(response)
+    return {
+      status: response.status,
+      bytes,
+      contentEncoding: response.headers.get('content-encoding') ?? 'none',
+      milliseconds,
+    }
+  }
+
+  private async text(path: string): Promise<{ status: number; text: string }> {
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      redirect: 'manual',
+      headers: { cookie: this.cookieHeader },
+    })
+    const text = await response.text()
+    this.keepCookies(response)
+    return { status: response.status, text }
+  }
+
+  private get cookieHeader(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ')
+  }
+
+  private keepCookies(response: Response): void {
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair = ''] = cookie.split(';')
+      const split = pair.indexOf('=')
+      if (split <= 0) continue
+      const [name, value] = [pair.slice(0, split), pair.slice(split + 1)]
+      if (value === '') this.cookies.delete(name)
+      else this.cookies.set(name, value)
+    }
+  }
+}
