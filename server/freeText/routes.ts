@@ -6,7 +6,7 @@ import { isLanguageCode, languages } from '../i18n/languages'
 import { postedFields } from '../officers/officerForms'
 import { requireRole, signedInOfficer } from '../officers/setUpOfficerArea'
 import { paths } from '../paths'
-import { isSmall, thresholdFrom } from '../results/threshold'
+import { countText } from '../results/countText'
 import { loadManagedSurvey } from '../surveyManagement/surveyRoutes'
 import { wordsFor } from '../surveys/words'
 import { findOrCreateTheme, listTextAnswers, listThemes, setAnswerThemes, textAnswerExists } from './queries'
@@ -48,7 +48,6 @@ async function renderComments(db: Database, req: Request, res: Response) {
     }),
     listThemes(db, key),
   ])
-  const threshold = thresholdFrom(officer.smallNumberThreshold)
   const languageName = (code: string) =>
     (isLanguageCode(code) ? languages.find((each) => each.code === code)?.name : code) ?? code
   res.render('manage/comments', {
@@ -61,9 +60,7 @@ async function renderComments(db: Database, req: Request, res: Response) {
     themes: themes.map((theme) => ({
       id: theme.id,
       name: theme.name,
-      count: isSmall(theme.answers, threshold)
-        ? req.t('results.fewerThan', { count: threshold })
-        : String(theme.answers),
+      count: countText(theme.answers, { setting: officer.smallNumberThreshold, t: req.t, language: req.language }),
     })),
     total,
     pages: Math.max(1, Math.ceil(total / pageSize)),

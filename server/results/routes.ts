@@ -16,7 +16,8 @@ import { periodPresets } from './periodPresets'
 import { filterFieldNames, resultsFilterSchema, toResultsFilter } from './resultsFilterForm'
 import { formatFigure, resultsPageModel } from './resultsPage'
 import { loadSurveyResults } from './surveyResults'
-import { isSmall, thresholdFrom } from './threshold'
+import { countText } from './countText'
+import { thresholdFrom } from './threshold'
 
 async function resultsPage(db: Database, req: Request, res: Response) {
   const officer = signedInOfficer(req)
@@ -67,15 +68,7 @@ async function resultsPage(db: Database, req: Request, res: Response) {
       : undefined,
     themes: themes.map((theme) => ({
       name: theme.name,
-      count: formatFigure(
-        {
-          value: isSmall(theme.answers, threshold) ? null : theme.answers,
-          suppressed: isSmall(theme.answers, threshold),
-        },
-        threshold,
-        req.t,
-        req.language,
-      ),
+      count: countText(theme.answers, { setting: officer.smallNumberThreshold, t: req.t, language: req.language }),
     })),
     downloads: {
       responses: hasRole(officer.role, 'analyst'),

@@ -5,6 +5,7 @@ import type { Database } from '../db/database'
 import { formatDateTime } from '../i18n/formatDate'
 import { signedInOfficer } from '../officers/setUpOfficerArea'
 import { paths } from '../paths'
+import { countText } from '../results/countText'
 import { insertSurveyFromTemplate } from '../surveys/queries'
 import { listTemplateIds, loadTemplate } from '../surveys/templates'
 import { wordsFor } from '../surveys/words'
@@ -20,7 +21,7 @@ export function surveyListPage(db: Database) {
         title: wordsFor(survey.words, req.language).title,
         href: paths.manage.survey(survey.slug),
         status: survey.status,
-        responses: survey.responses,
+        responses: countText(survey.responses, { setting: officer.smallNumberThreshold, t: req.t, language: req.language }),
         lastResponse: survey.lastResponseAt ? formatDateTime(survey.lastResponseAt, req.language) : '',
         opens: survey.opensAt ? formatDateTime(survey.opensAt, req.language) : '',
         closes: survey.closesAt ? formatDateTime(survey.closesAt, req.language) : '',

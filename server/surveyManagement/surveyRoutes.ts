@@ -8,6 +8,7 @@ import { formatDateTime } from '../i18n/formatDate'
 import { signedInOfficer } from '../officers/setUpOfficerArea'
 import { hasRole } from '../officers/roles'
 import { paths } from '../paths'
+import { countText } from '../results/countText'
 import { qrCodePng, qrCodeSvg } from '../qrCodes/qrCode'
 import { wordsFor } from '../surveys/words'
 import { closingDateSchema, londonToday } from './closingDate'
@@ -43,7 +44,7 @@ function renderSurvey(
       slug: survey.slug,
       status: survey.status,
       version: survey.version,
-      responses: survey.responses,
+      responses: countText(survey.responses, { setting: officer.smallNumberThreshold, t: req.t, language: req.language }),
       lastResponse: survey.lastResponseAt ? formatDateTime(survey.lastResponseAt, req.language) : '',
       opens: survey.opensAt ? formatDateTime(survey.opensAt, req.language) : '',
       closes: closes ? formatDateTime(closes, req.language) : '',

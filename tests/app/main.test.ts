@@ -74,6 +74,11 @@ describe('npm start on an empty embedded database', () => {
       const lines = heard.output().split('\n')
       expect(lines).toContain(`http://localhost:${port}/s/demo-council/what-i-need`)
       expect(lines).toContain(`http://localhost:${port}/s/demo-council/ehcp-experience`)
+      const signIn = lines.find((line) => line.startsWith(`http://localhost:${port}/sign-in/link/`))
+      expect(signIn).toMatch(/\/sign-in\/link\/[A-Za-z0-9_-]{43}$/)
+      const linkPage = await fetch(signIn?.replace('localhost', '127.0.0.1') ?? '')
+      expect(linkPage.status).toBe(200)
+      expect(await linkPage.text()).toContain('<button type="submit"')
       const start = await fetch(`http://127.0.0.1:${port}/s/demo-council/what-i-need`)
       expect(start.status).toBe(200)
 

@@ -32,11 +32,11 @@ export class Flow {
     this.y = this.top
   }
 
-  /** Called just before each block starts, on the page it starts on (for bookmarks). */
-  placeBlock(pieces: Piece[], onStart: () => void = () => undefined): void {
+  /** `onStart` runs as the block starts, on the page it starts on (for a bookmark). */
+  placeBlock(pieces: Piece[], options: { gapAfter?: number; onStart?: () => void } = {}): void {
     const total = heightOf(pieces)
     if (this.y + total > this.bottom && this.y > this.top && this.top + total <= this.bottom) this.newPage()
-    onStart()
+    options.onStart?.()
     for (const group of keptTogether(pieces)) {
       if (this.y + heightOf(group) > this.bottom && this.y > this.top) this.newPage()
       for (const piece of group) {
@@ -44,6 +44,7 @@ export class Flow {
         this.y += piece.height + (piece.gap ?? 0)
       }
     }
+    this.y += options.gapAfter ?? 0
   }
 }
 

@@ -26,7 +26,7 @@ export function paragraphPiece(
     keepWithNext: options.keepWithNext,
     draw: (top) => {
       const x = canvas.fromStart(indent, canvas.width - indent)
-      parent.add(canvas.doc.struct(options.tag, () => canvas.draw(block, x, top)))
+      parent.add(canvas.doc.struct(options.tag, {}, () => canvas.draw(block, x, top)))
     },
   }
 }

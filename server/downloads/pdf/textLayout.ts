@@ -27,6 +27,9 @@ export interface Line {
   /** From the top of the block. */
   top: number
   baseline: number
+  /** Where the words start, from the left of the block, and how wide they are together. */
+  left: number
+  width: number
 }
 
 export interface TextBlock {
@@ -124,7 +127,7 @@ export function layoutText(
     const left = align === 'centre' ? (width - used) / 2 : toRight ? width - used : 0
     const arabic = line.some((word) => word.runs.some((run) => run.face.startsWith('arabic')))
     const metrics = arabic ? lineHeights.arabic : lineHeights.latin
-    lines.push({ runs: placeLine(line, left, space), top, baseline: top + metrics.baseline * style.size })
+    lines.push({ runs: placeLine(line, left, space), top, baseline: top + metrics.baseline * style.size, left, width: used })
     top += metrics.height * style.size
   }
   return { style, lines, height: top }
