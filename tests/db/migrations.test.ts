@@ -37,8 +37,13 @@ describe('migrations', () => {
       const shared = ['organisations', 'schema_migrations', 'sessions', 'app_secrets', 'sign_in_requests']
       const tenant = tables.filter((table) => !shared.includes(table.table_name))
       expect(tenant.map((table) => table.table_name).sort()).toEqual([
+        'answer_themes',
+        'audit_events',
         'drafts',
+        'officers',
         'responses',
+        'sign_in_links',
+        'survey_themes',
         'survey_versions',
         'surveys',
       ])
