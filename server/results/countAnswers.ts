@@ -73,10 +73,13 @@ interface AnswerRow {
  */
 function listValues(answer: string): string[] {
   if (!answer.startsWith('[')) return [answer]
-  const parsed: unknown = JSON.parse(answer)
-  return Array.isArray(parsed)
-    ? parsed.filter((value): value is string => typeof value === 'string')
-    : [answer]
+  try {
+    const parsed: unknown = JSON.parse(answer)
+    if (Array.isArray(parsed)) return parsed.filter((value): value is string => typeof value === 'string')
+  } catch {
+    // Not JSON: a value (never an option) that only happens to start with "[".
+  }
+  return [answer]
 }
 
 function addAnswer(counts: QuestionCounts, row: AnswerRow): void {

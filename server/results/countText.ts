@@ -4,8 +4,16 @@ import { formatFigure } from './resultsPage'
 import { isSmall, thresholdFrom } from './threshold'
 
 /** A lone count for people to read, withheld as "fewer than N" when small, as every figure is. */
-export function countText(count: number, options: { setting: number; t: Translate; language: LanguageCode }): string {
+export function countText(
+  count: number,
+  options: { setting: number; t: Translate; language: LanguageCode },
+): string {
   const threshold = thresholdFrom(options.setting)
   const small = isSmall(count, threshold)
-  return formatFigure({ value: small ? null : count, suppressed: small }, threshold, options.t, options.language)
+  return formatFigure(
+    { value: small ? null : count, suppressed: small },
+    threshold,
+    options.t,
+    options.language,
+  )
 }

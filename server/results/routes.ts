@@ -14,7 +14,7 @@ import { questionTypeFor } from '../surveys/questionTypes/registry'
 import { wordsFor } from '../surveys/words'
 import { periodPresets } from './periodPresets'
 import { filterFieldNames, resultsFilterSchema, toResultsFilter } from './resultsFilterForm'
-import { formatFigure, resultsPageModel } from './resultsPage'
+import { resultsPageModel } from './resultsPage'
 import { loadSurveyResults } from './surveyResults'
 import { countText } from './countText'
 import { thresholdFrom } from './threshold'
@@ -68,7 +68,11 @@ async function resultsPage(db: Database, req: Request, res: Response) {
       : undefined,
     themes: themes.map((theme) => ({
       name: theme.name,
-      count: countText(theme.answers, { setting: officer.smallNumberThreshold, t: req.t, language: req.language }),
+      count: countText(theme.answers, {
+        setting: officer.smallNumberThreshold,
+        t: req.t,
+        language: req.language,
+      }),
     })),
     downloads: {
       responses: hasRole(officer.role, 'analyst'),

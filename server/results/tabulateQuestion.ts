@@ -34,6 +34,8 @@ export function tabulateQuestion(
     positive: positive.has(value),
   }))
   const answered =
-    type.control === 'checkboxes' ? (counts?.answered ?? 0) : cells.reduce((sum, cell) => sum + cell.count, 0)
+    question.type === 'multiple-choice'
+      ? (counts?.answered ?? 0)
+      : cells.reduce((sum, cell) => sum + cell.count, 0)
   return { answered, cells }
 }

@@ -120,6 +120,26 @@ describe('countAnswers', () => {
     expect(await count({ language: 'ur' })).toEqual({ responses: 0, questions: {} })
   })
 
+  it('copes with odd stored answers: empty lists, nulls, and values that only look like lists', async () => {
+    const { surveyId } = await insertSurvey(database.db, {
+      organisationId: survey.organisationId,
+      template: resultsSurvey,
+      slug: 'odd-answers',
+    })
+    const odd = { organisationId: survey.organisationId, surveyId }
+    await insertResponses(database.db, odd, [
+      { language: 'en', submittedAt: '2025-03-10T10:00:00Z', answers: { multiple: [], importance: null } },
+      { language: 'en', submittedAt: '2025-03-10T10:00:00Z', answers: { 'removed-question': '[not a list' } },
+    ])
+    expect(plainCounts(await countAnswers(database.db, { ...odd, filter: {} }))).toEqual({
+      responses: 2,
+      questions: {
+        multiple: { answered: 0, written: 0, options: {} },
+        'removed-question': { answered: 1, written: 0, options: { '[not a list': 1 } },
+      },
+    })
+  })
+
   it('treats filter words as values, never as SQL', async () => {
     const hostile = { "age' OR '1'='1": "x'; DELETE FROM responses; --" }
     expect((await count({ aboutYou: hostile, language: "cy' OR 'a'='a" })).responses).toBe(0)
