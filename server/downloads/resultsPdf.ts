@@ -13,6 +13,7 @@ import { Flow } from './pdf/flow'
 import { numberPages } from './pdf/pageNumbers'
 import { questionPieces } from './pdf/questionBlock'
 import { describeSelection } from './pdf/selection'
+import { unbreakable } from './pdf/textLayout'
 import { titlePagePieces } from './pdf/titlePage'
 
 export interface ResultsPdfInput {
@@ -43,9 +44,12 @@ function writeReport(doc: PDFKit.PDFDocument, input: ResultsPdfInput, title: str
       title,
       organisationName,
       selection: describeSelection({ filter, definition, words, t, language }),
-      produced: t('pdf.produced', { date: formatDate(now, language) }),
+      produced: t('pdf.produced', { date: unbreakable(formatDate(now, language)) }),
       responses: t('pages.results.responses', { number: model.responses }),
-      notes: [t('pages.results.denominatorNote'), t('pages.results.suppressionNote', { count: model.threshold })],
+      notes: [
+        t('pages.results.denominatorNote'),
+        t('pages.results.suppressionNote', { count: model.threshold }),
+      ],
     },
     t,
   )

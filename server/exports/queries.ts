@@ -8,24 +8,17 @@ export interface SurveyKey {
   surveyId: string
 }
 
-/** Where the previous page ended: the last row's time, as PostgreSQL text, and its id. */
-export interface PageCursor {
-  submittedAt: string
-  id: string
-}
-
-/** Before every response: nothing is submitted at -infinity, and the nil id sorts first. */
-export const firstPage: PageCursor = { submittedAt: '-infinity', id: '00000000-0000-0000-0000-000000000000' }
-
 export interface ResponsePageRow {
   id: string
   version: number
   language: string
   answers: Record<string, StoredAnswer>
   submitted_at: Date
-  /** The full microsecond time as text: a JavaScript Date keeps only milliseconds, so a cursor made
-   * from one would fall before its own row and read rows twice. */
-  cursor_at: string
+  /**
+   * The time to the microsecond, as PostgreSQL writes it. A JavaScript Date keeps only
+   * milliseconds, so a cursor made from one would fall before its own row and read rows twice.
+   */
+  submitted_text: string
 }
 
 /** Every version of a survey, newest first; exports cover responses to all of them. */
@@ -38,38 +31,51 @@ export async function findSurveyVersions(db: Queryable, survey: SurveyKey): Prom
   )
 }
 
+// Only what an export shows is read: never the reference or the draft id. The id serves only to
+// put responses sent in the same microsecond in a fixed order.
+const selectResponses = `SELECT id, version, language, answers, submitted_at, submitted_at::text AS submitted_text
+  FROM responses
+ WHERE organisation_id = $1 AND survey_id = $2
+   AND ($3::timestamptz IS NULL OR submitted_at >= $3::timestamptz)
+   AND ($4::timestamptz IS NULL OR submitted_at < $4::timestamptz)
+   AND ($5::text IS NULL OR language = $5::text)
+   AND ($6::jsonb IS NULL OR answers @> $6::jsonb)`
+
+const selectionParameters = (survey: SurveyKey, filter: ResultsFilter): unknown[] => [
+  survey.organisationId,
+  survey.surveyId,
+  filter.from ?? null,
+  filter.to ?? null,
+  filter.language ?? null,
+  filter.aboutYou ? JSON.stringify(filter.aboutYou) : null,
+]
+
 /**
- * One page of responses after a cursor, oldest first, by keyset on (submitted_at, id) so each page
- * costs the same however deep into the survey it is. Only what an export shows is read: never the
- * reference or the draft id; the id serves only as the cursor's tie-break.
+ * Up to `size` responses sent after a time, oldest first. The order is exactly that of the index
+ * on (organisation_id, survey_id, submitted_at), so each page is a short walk along the index
+ * whatever the planner's statistics say. (Ordering by id as well would add a sort, and without
+ * statistics, which PGlite never gathers by itself, PostgreSQL then sorts every remaining row for
+ * each page: an export of n responses would cost n squared.)
  */
-export async function findResponsePage(
+export async function findResponsesAfter(
   db: Queryable,
   survey: SurveyKey,
-  page: { filter: ResultsFilter; after: PageCursor; size: number },
+  page: { filter: ResultsFilter; after: string; size: number },
 ): Promise<ResponsePageRow[]> {
-  const { filter, after, size } = page
   return db.query<ResponsePageRow>(
-    `SELECT id, version, language, answers, submitted_at, submitted_at::text AS cursor_at
-       FROM responses
-      WHERE organisation_id = $1 AND survey_id = $2
-        AND ($3::timestamptz IS NULL OR submitted_at >= $3::timestamptz)
-        AND ($4::timestamptz IS NULL OR submitted_at < $4::timestamptz)
-        AND ($5::text IS NULL OR language = $5::text)
-        AND ($6::jsonb IS NULL OR answers @> $6::jsonb)
-        AND (submitted_at, id) > ($7::timestamptz, $8::uuid)
-      ORDER BY submitted_at, id
-      LIMIT $9`,
-    [
-      survey.organisationId,
-      survey.surveyId,
-      filter.from ?? null,
-      filter.to ?? null,
-      filter.language ?? null,
-      filter.aboutYou ? JSON.stringify(filter.aboutYou) : null,
-      after.submittedAt,
-      after.id,
-      size,
-    ],
+    `${selectResponses} AND submitted_at > $7::timestamptz ORDER BY submitted_at LIMIT $8`,
+    [...selectionParameters(survey, page.filter), page.after, page.size],
   )
+}
+
+/** Every response sent at one instant, by id: the few that can straddle the end of a page. */
+export async function findResponsesAt(
+  db: Queryable,
+  survey: SurveyKey,
+  instant: { filter: ResultsFilter; at: string },
+): Promise<ResponsePageRow[]> {
+  return db.query<ResponsePageRow>(`${selectResponses} AND submitted_at = $7::timestamptz ORDER BY id`, [
+    ...selectionParameters(survey, instant.filter),
+    instant.at,
+  ])
 }

@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/database'
 import type { ResultsFilter } from '../results/types'
 import type { StoredAnswer } from '../surveys/questionTypes/contract'
-import { findResponsePage, firstPage, type PageCursor, type SurveyKey } from './queries'
+import { findResponsesAfter, findResponsesAt, type ResponsePageRow, type SurveyKey } from './queries'
 
 /** What an export knows of one response: nothing that could lead back to the person. */
 export interface ResponseRow {
@@ -12,6 +12,45 @@ export interface ResponseRow {
 }
 
 export const defaultPageSize = 1000
+
+const toResponseRow = (row: ResponsePageRow): ResponseRow => ({
+  submittedAt: row.submitted_at,
+  version: row.version,
+  language: row.language,
+  answers: row.answers,
+})
+
+/** As PostgreSQL orders uuids: by their bytes, which for lower-case hex is plain text order. */
+const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+
+/** Rows sent in the same instant put in id order, so every page size gives the same sequence. */
+function orderTies(rows: ResponsePageRow[]): ResponsePageRow[] {
+  const position = new Map(rows.map((row, index) => [row, index]))
+  return [...rows].sort((a, b) =>
+    a.submitted_text === b.submitted_text
+      ? compareIds(a.id, b.id)
+      : (position.get(a) ?? 0) - (position.get(b) ?? 0),
+  )
+}
+
+/**
+ * One page after the cursor. A full page may end part-way through responses sent in the same
+ * instant, so that instant is dropped from the page and read whole instead; the next page starts
+ * after it.
+ */
+async function readPage(
+  db: Queryable,
+  survey: SurveyKey,
+  page: { filter: ResultsFilter; after: string; size: number },
+): Promise<{ rows: ResponsePageRow[]; next?: string }> {
+  const rows = await findResponsesAfter(db, survey, page)
+  const last = rows.at(-1)
+  if (!last || rows.length < page.size) return { rows: orderTies(rows) }
+  const at = last.submitted_text
+  const before = rows.filter((row) => row.submitted_text !== at)
+  const sameInstant = await findResponsesAt(db, survey, { filter: page.filter, at })
+  return { rows: [...orderTies(before), ...sameInstant], next: at }
+}
 
 /**
  * Every response of a survey that the filter selects, oldest first, read a page at a time so memory
@@ -27,18 +66,10 @@ export async function* readResponseRows(
 ): AsyncGenerator<ResponseRow> {
   const size = options.pageSize ?? defaultPageSize
   const filter = options.filter ?? {}
-  let after: PageCursor = firstPage
-  for (;;) {
-    const rows = await findResponsePage(db, survey, { filter, after, size })
-    for (const row of rows)
-      yield {
-        submittedAt: row.submitted_at,
-        version: row.version,
-        language: row.language,
-        answers: row.answers,
-      }
-    const last = rows.at(-1)
-    if (!last || rows.length < size) return
-    after = { submittedAt: last.cursor_at, id: last.id }
+  let after: string | undefined = '-infinity'
+  while (after !== undefined) {
+    const page = await readPage(db, survey, { filter, after, size })
+    for (const row of page.rows) yield toResponseRow(row)
+    after = page.next
   }
 }

@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream'
+import { finished } from 'node:stream/promises'
 import ExcelJS from 'exceljs'
 import type { Queryable } from '../db/database'
 import { waitForDrain } from './outputStream'
@@ -32,6 +33,10 @@ export async function writeResponsesXlsx(
     useSharedStrings: false,
     zip: { zlib: { level: 1 } },
   })
+  // exceljs waits for the output to finish, which a closed output never does: watching for the
+  // close as well makes a download given up half-way fail instead of waiting for ever.
+  const outputDone = finished(output)
+  outputDone.catch(() => undefined)
   let count = 0
   try {
     const sheet = workbook.addWorksheet('Responses', { views: [{ state: 'frozen', ySplit: 1 }] })
@@ -45,7 +50,7 @@ export async function writeResponsesXlsx(
       if (count % rowsBetweenChecks === 0) await waitForDrain(output)
     }
     sheet.commit()
-    await workbook.commit()
+    await Promise.all([workbook.commit(), outputDone])
   } catch (error) {
     output.destroy()
     throw error

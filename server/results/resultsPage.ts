@@ -38,6 +38,8 @@ function barChart(result: QuestionResult, label: (value: string) => string, cont
       const length = Math.max(((option.percentage ?? 0) / 100) * chart.barSpace, 1)
       const top = index * chart.rowHeight
       return {
+        /** 0-100, for the web page's bars; the geometry below is for drawings with a fixed width (the PDF). */
+        share: Math.max(option.percentage ?? 0, 0.5),
         label: label(option.value),
         labelX: context.rtl ? chart.width : 0,
         labelY: top + chart.labelHeight - 4,

@@ -7,6 +7,7 @@ import { formErrors, noErrors } from '../forms/formErrors'
 import type { Mailer } from '../mail/mailer'
 import { postedFields } from '../officers/officerForms'
 import { findOfficer, findOfficerByEmail, normaliseEmail } from '../officers/queries'
+import { defaultLanguage } from '../i18n/languages'
 import { paths } from '../paths'
 import { allowSignInRequest } from './rateLimit'
 import { endSession, startOfficerSession } from './session'
@@ -117,9 +118,11 @@ export function signInRoutes(deps: { db: Database; config: Config; mailer: Maile
       const officer = await findOfficer(db, signedIn)
       await recordAudit(db, { organisationId: signedIn.organisationId, officer, action: 'signed-out' })
     }
+    const language = req.language
     await endSession(req)
     res.clearCookie('heard.sid')
-    res.redirect(303, paths.signIn.signedOut)
+    // The session and its language are gone; the next page still speaks the person's language.
+    res.redirect(303, language === defaultLanguage ? paths.signIn.signedOut : `${paths.signIn.signedOut}?lang=${language}`)
   })
 
   router.get(paths.signIn.signedOut, (req, res) => {

@@ -11,7 +11,7 @@ import { openBenchDatabase, type BenchDatabase } from './benchDatabase'
 import { generateResponses } from './results/generateResponses'
 import { whileSampling, type MemoryReport } from './results/memorySampler'
 import { OfficerBrowser, type Fetched } from './results/officerBrowser'
-import { bytesText, grouped, memoryText, minAndMedian, seconds } from './results/report'
+import { bytesText, grouped, memoryLines, minAndMedian, peaksText, seconds } from './results/report'
 
 /*
  * Results benchmark: 100,000 and then 1,000,000 responses to "What I need", and how long the
@@ -60,24 +60,20 @@ async function measure(browser: OfficerBrowser, measured: Measured): Promise<boo
   write(`  ${measured.name} (GET ${measured.path})`)
   for (let run = 1; run <= runs; run++) {
     const { result: fetched, memory } = measured.sampleMemory
-      ? await whileSampling(() => browser.get(measured.path))
+      ? await whileSampling((sampleHeap) => browser.get(measured.path, sampleHeap))
       : { result: await browser.get(measured.path), memory: undefined }
     const failed = fetched.status !== 200
     write(
       `    run ${run}: ${failed ? `FAILED with status ${fetched.status}, ` : ''}${fetched.milliseconds.toFixed(0)} ms, ` +
         `${bytesText(fetched.bytes)}, content-encoding ${fetched.contentEncoding}`,
     )
-    if (memory) write(`      memory: ${memoryText(memory)}`)
+    if (memory) for (const line of memoryLines(memory)) write(`      ${line}`)
     if (failed) return false
     done.push({ fetched, memory })
   }
   const { min, median } = minAndMedian(done.map(({ fetched }) => fetched.milliseconds))
-  const peaks = done.flatMap(({ memory }) => (memory ? [memory.peak] : []))
-  const peakText =
-    peaks.length > 0
-      ? `; highest peak RSS ${(Math.max(...peaks.map((peak) => peak.rss)) / 1024 ** 2).toFixed(1)} MB, ` +
-        `heap ${(Math.max(...peaks.map((peak) => peak.heapUsed)) / 1024 ** 2).toFixed(1)} MB`
-      : ''
+  const memories = done.flatMap(({ memory }) => (memory ? [memory] : []))
+  const peakText = memories.length > 0 ? `; ${peaksText(memories)}` : ''
   write(`    => min ${min.toFixed(0)} ms, median ${median.toFixed(0)} ms${peakText}`)
   return true
 }
@@ -98,6 +94,11 @@ async function bench(bench: BenchDatabase, sizes: number[]): Promise<boolean> {
     const officer = await addOfficer(bench.db, organisation.id, 'analyst')
     server = await serveLocally(bench.db, 'production')
     write(`app: ${server.baseUrl} (production settings), signed in as an analyst; ${runs} runs of each`)
+    write(
+      'memory of this one process (app, client, and PGlite when used): RSS sampled every 50 ms by a thread of ' +
+        'its own; heap and external on the main thread, every 50 ms when its event loop is free and at each ' +
+        'piece of body received',
+    )
     const yearEnding = new Date()
     let generated = 0
     let allPassed = true

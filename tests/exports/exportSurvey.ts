@@ -28,7 +28,10 @@ function secondVersion(): SurveyTemplate {
     title: 'Which club do you go to?',
     options: { chess: 'Chess', drama: 'Drama' },
   })
-  english.questions.importance = { title: 'Being listened to matters to me.' }
+  const newEnglish = {
+    ...english,
+    questions: { ...english.questions, importance: { title: 'Being listened to matters to me.' } },
+  }
   return {
     definition: surveyDefinitionSchema.parse({
       ...everyQuestionTypeDefinition,
@@ -39,7 +42,7 @@ function secondVersion(): SurveyTemplate {
       ],
     }),
     words: {
-      en: english,
+      en: newEnglish,
       cy: withClub(everyQuestionType.words.cy, {
         title: "I ba glwb wyt ti'n mynd?",
         options: { chess: 'Gwyddbwyll', drama: 'Drama' },
@@ -60,10 +63,10 @@ interface PlannedResponse {
 }
 
 const base = everyQuestionTypeAnswers
-const secondBase = (() => {
-  const { faces: _faces, ...rest } = base
-  return { ...rest, club: 'chess' }
-})()
+const secondBase: Answers = {
+  ...Object.fromEntries(Object.entries(base).filter(([questionId]) => questionId !== 'faces')),
+  club: 'chess',
+}
 
 export const injectionAttempts = ['=HYPERLINK("http://x","click")', '@SUM(A1)', `+cmd|' /C calc'!A0`]
 /** A formula behind a control character, stored before free text was cleaned of them. */

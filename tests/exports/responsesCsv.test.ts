@@ -1,6 +1,8 @@
+import { Writable } from 'node:stream'
 import { NotFoundError } from '../../server/errors'
 import { writeResponsesCsv } from '../../server/exports/responsesCsv'
 import type { ResponsesExport } from '../../server/exports/responsesTable'
+import { writeResponsesXlsx } from '../../server/exports/responsesXlsx'
 import { openTestDatabase, type TestDatabase } from '../helpers/testDatabase'
 import { awkwardText, hiddenFormula, insertExportSurvey, urduText, type ExportSurvey } from './exportSurvey'
 import { parseCsv } from './parseCsv'
@@ -159,5 +161,26 @@ describe('writeResponsesCsv', () => {
       NotFoundError,
     )
     expect(bytes()).toHaveLength(0)
+  })
+})
+
+describe('a download given up half-way', () => {
+  it.each([
+    ['CSV', writeResponsesCsv],
+    ['XLSX', writeResponsesXlsx],
+  ])('ends the %s export with an error instead of waiting for ever', async (_format, write) => {
+    const closing = new Writable({
+      write(_chunk, _encoding, done) {
+        this.destroy()
+        done()
+      },
+    })
+    const options = {
+      organisationId: survey.organisationId,
+      surveyId: survey.surveyId,
+      language: 'en' as const,
+    }
+    await expect(write(database.db, options, closing)).rejects.toThrow()
+    expect(closing.destroyed).toBe(true)
   })
 })

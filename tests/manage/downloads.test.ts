@@ -88,7 +88,7 @@ describe('downloads', () => {
     const response = await binary(analyst, download('responses.xlsx'))
     expect(response.status).toBe(200)
     const workbook = new ExcelJS.Workbook()
-    await workbook.xlsx.load(response.body as Buffer)
+    await workbook.xlsx.load(Uint8Array.from(response.body as Buffer).buffer)
     const sheet = workbook.worksheets[0]
     expect(sheet?.rowCount).toBe(25)
     const cells = sheet?.getRow(2).values as unknown[]

@@ -66,7 +66,7 @@ describe('the results page', () => {
     expect(page.text).toMatch(
       /I don&#39;t know<\/th>\s*<td class="govuk-table__cell govuk-table__cell--numeric">10<\/td>\s*<td[^>]*>not in percentages/,
     )
-    expect(page.text).toContain('<svg class="heard-chart"')
+    expect(page.text).toContain('<div class="heard-bars" role="img"')
     const section = page.text.slice(
       page.text.indexOf('id="result-life-better"'),
       page.text.indexOf('id="result-age-group"'),

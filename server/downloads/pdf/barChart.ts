@@ -11,41 +11,53 @@ const rowGap = 9
 /**
  * The results page's bar chart in vector shapes: the same bars, lengths and percentage texts, from
  * the same model, scaled from its units to the page's text width (mirrored already when the
- * language is right to left). Its words may wrap, so rows are spaced here. Tagged as a Figure whose
- * alternative text says the table after it gives the numbers.
+ * language is right to left). Its words may wrap, so rows are spaced here. One piece per bar, so a
+ * long chart can run onto the next page, all tagged as one Figure whose alternative text says the
+ * table after it gives the numbers.
  */
-export function barChartPiece(
+export function barChartPieces(
   canvas: Canvas,
   parent: PDFKit.PDFStructureElement,
   options: { chart: ChartModel; alt: string },
-): Piece {
+): Piece[] {
   const { chart, alt } = options
   const scale = canvas.width / chart.width
-  const rows = chart.bars.map((bar) => {
+  let figure: PDFKit.PDFStructureElement | undefined
+  const figureElement = () => {
+    if (!figure) {
+      figure = canvas.doc.struct('Figure', { alt })
+      parent.add(figure)
+    }
+    return figure
+  }
+  const pieces = chart.bars.map((bar): Piece => {
     const label = canvas.layout(bar.label, styles.small)
     const value = canvas.layout(bar.valueText, styles.small)
     const barHeight = bar.barHeight * scale
-    return { bar, label, value, barHeight, height: label.height + labelGap + barHeight + rowGap }
-  })
-  const drawChart = (top: number) => {
-    let rowTop = top
-    for (const { bar, label, value, barHeight, height } of rows) {
-      canvas.draw(label, canvas.left, rowTop)
-      const barTop = rowTop + label.height + labelGap
-      canvas.doc.rect(canvas.left + bar.barX * scale, barTop, bar.barWidth * scale, barHeight).fill(colours.bar)
+    const drawBar = (top: number) => {
+      canvas.draw(label, canvas.left, top)
+      const barTop = top + label.height + labelGap
+      canvas.doc
+        .rect(canvas.left + bar.barX * scale, barTop, bar.barWidth * scale, barHeight)
+        .fill(colours.bar)
       // The value starts just after the bar's end (left to right) or ends just before it (right to left).
       const line = value.lines[0]
-      if (line) {
-        const anchor = canvas.left + bar.valueX * scale
-        const x = chart.anchor === 'end' ? anchor - line.left - line.width : anchor - line.left
-        canvas.draw(value, x, barTop + barHeight - 3 - line.baseline)
-      }
-      rowTop += height
+      if (!line) return
+      const anchor = canvas.left + bar.valueX * scale
+      const x = chart.anchor === 'end' ? anchor - line.left - line.width : anchor - line.left
+      canvas.draw(value, x, barTop + barHeight - 3 - line.baseline)
     }
-  }
-  return {
-    height: rows.reduce((sum, row) => sum + row.height, 0),
-    gap: 6,
-    draw: (top) => parent.add(canvas.doc.struct('Figure', { alt }, () => drawChart(top))),
-  }
+    return {
+      height: label.height + labelGap + barHeight,
+      gap: rowGap,
+      draw: (top) => {
+        figureElement().add(() => {
+          drawBar(top)
+        })
+      },
+    }
+  })
+  const last = pieces[pieces.length - 1]
+  if (last) last.gap = 14
+  return pieces
 }

@@ -58,6 +58,35 @@ export class Canvas {
           .text(run.text, x + run.x, top + line.baseline, { lineBreak: false, baseline: 'alphabetic' })
   }
 
+  /**
+   * Draws a block as one tagged element (H1, P, TD...). Right-to-left words are drawn in display
+   * order, not reading order, so such a block also carries its words in reading order (ActualText),
+   * which screen readers and text extraction read instead of the glyphs.
+   */
+  tagged(
+    parent: PDFKit.PDFStructureElement,
+    type: string,
+    block: TextBlock,
+    at: { x: number; top: number },
+  ): void {
+    if (!block.hasRightToLeft) {
+      parent.add(
+        this.doc.struct(type, {}, () => {
+          this.draw(block, at.x, at.top)
+        }),
+      )
+      return
+    }
+    const element = this.doc.struct(type)
+    parent.add(element)
+    const span = this.doc.struct('Span', { actual: block.text })
+    element.add(span)
+    const content = this.doc.markStructureContent('Span', { actual: block.text })
+    this.draw(block, at.x, at.top)
+    this.doc.endMarkedContent()
+    span.add(content)
+  }
+
   /** x of a box that starts `offset` from the start edge: the left in left-to-right, the right otherwise. */
   fromStart(offset: number, boxWidth: number, within = this.width): number {
     return this.left + (this.direction === 'rtl' ? within - offset - boxWidth : offset)

@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import { woffToSfnt } from './woff'
 
 /**
  * The report's one typeface: Noto Sans Arabic from @fontsource, whose Latin, Latin Extended (Welsh
@@ -40,13 +41,16 @@ function readRanges(): Record<Subset, Range[]> {
 let subsetRanges: Record<Subset, Range[]> | undefined
 let faces: Map<FaceName, Buffer> | undefined
 
-/** The font files, read once: each face by name, for doc.registerFont. */
+/** The font files, read and unwrapped once: each face by name, for doc.registerFont. */
 export function loadFaces(): Map<FaceName, Buffer> {
   faces ??= new Map(
     subsets.flatMap((subset) =>
       (['regular', 'bold'] as const).map((weight): [FaceName, Buffer] => {
         const name = `noto-sans-arabic-${subset}-${cssWeights[weight]}-normal.woff`
-        return [`${subset}-${weight}`, fs.readFileSync(require.resolve(`${fontPackage}/files/${name}`))]
+        return [
+          `${subset}-${weight}`,
+          woffToSfnt(fs.readFileSync(require.resolve(`${fontPackage}/files/${name}`))),
+        ]
       }),
     ),
   )
@@ -57,25 +61,25 @@ const covers = (ranges: Range[], codePoint: number) =>
   ranges.some(([start, end]) => codePoint >= start && codePoint <= end)
 
 /**
- * A word cut into runs of one face each. A character stays in the current run when that face has
- * it (so accents and joiners stay with their letter); otherwise it goes to the first face that has
- * it, or to Latin, which shows a missing letter as a box rather than failing.
+ * A word cut into runs of one face each, spaces apart. A character stays in the current run when
+ * that face has it (so accents and joiners stay with their letter); otherwise it goes to the first
+ * face that has it, or to Latin, which shows a missing letter as a box rather than failing.
  */
 export function splitRuns(text: string, weight: Weight): Run[] {
   const ranges = (subsetRanges ??= readRanges())
   const runs: Run[] = []
-  let current: { text: string; subset: Subset } | undefined
+  let current: { text: string; subset: Subset; space: boolean } | undefined
   for (const character of text) {
     const codePoint = character.codePointAt(0) ?? 0
-    if (current && covers(ranges[current.subset], codePoint)) {
+    // Spaces are runs of their own, so that right-to-left words can be put in order around them.
+    const space = /\s/u.test(character)
+    if (current && current.space === space && covers(ranges[current.subset], codePoint)) {
       current.text += character
       continue
     }
     if (current) runs.push({ text: current.text, face: `${current.subset}-${weight}` })
-    current = {
-      text: character,
-      subset: subsets.find((subset) => covers(ranges[subset], codePoint)) ?? 'latin',
-    }
+    const subset = subsets.find((candidate) => covers(ranges[candidate], codePoint)) ?? 'latin'
+    current = { text: character, subset, space }
   }
   if (current) runs.push({ text: current.text, face: `${current.subset}-${weight}` })
   return runs

@@ -25,8 +25,7 @@ export function paragraphPiece(
     gap: options.gap ?? 8,
     keepWithNext: options.keepWithNext,
     draw: (top) => {
-      const x = canvas.fromStart(indent, canvas.width - indent)
-      parent.add(canvas.doc.struct(options.tag, {}, () => canvas.draw(block, x, top)))
+      canvas.tagged(parent, options.tag, block, { x: canvas.fromStart(indent, canvas.width - indent), top })
     },
   }
 }

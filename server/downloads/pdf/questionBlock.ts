@@ -1,5 +1,5 @@
 import type { Translate } from '../../i18n/translator'
-import { barChartPiece, type QuestionModel } from './barChart'
+import { barChartPieces, type QuestionModel } from './barChart'
 import { styles, type Canvas } from './canvas'
 import type { Piece } from './flow'
 import { paragraphPiece } from './paragraph'
@@ -26,7 +26,8 @@ export function questionPieces(
     keepWithNext: true,
   })
   if (question.suppressed) return [heading, paragraph(t('pages.results.tooFew', { count: threshold }))]
-  if (question.written !== undefined) return [heading, paragraph(t('pages.results.written', question.written))]
+  if (question.written !== undefined)
+    return [heading, paragraph(t('pages.results.written', question.written))]
   const pieces = [heading]
   if (question.headline) {
     pieces.push(paragraph(question.headline.text, styles.headline, true))
@@ -36,12 +37,15 @@ export function questionPieces(
   }
   if (question.chart) {
     const alt = t('pages.results.chartTitle', { question: question.title })
-    pieces.push(barChartPiece(canvas, section, { chart: question.chart, alt }))
+    pieces.push(...barChartPieces(canvas, section, { chart: question.chart, alt }))
   }
   const numeric = { share: 0.22, align: 'end' } as const
   pieces.push(
     ...tablePieces(canvas, section, {
-      caption: t('pages.results.tableCaption', { answered: question.answered, denominator: question.denominator }),
+      caption: t('pages.results.tableCaption', {
+        answered: question.answered,
+        denominator: question.denominator,
+      }),
       head: [t('pages.results.answer'), t('pages.results.count'), t('pages.results.percentage')],
       rows: question.rows.map((row) => [row.label, row.count, row.percentage]),
       columns: [{ share: 0.56, align: 'start' }, numeric, numeric],

@@ -5,6 +5,7 @@ import type { ResultsFilter } from '../../results/types'
 import type { SurveyDefinition } from '../../surveys/definitionSchema'
 import { optionLabeller } from '../../surveys/labels'
 import type { SurveyWords } from '../../surveys/words'
+import { unbreakable } from './textLayout'
 
 export interface SelectionItem {
   label: string
@@ -15,8 +16,8 @@ export interface SelectionItem {
 const lastDay = (to: Date): Date => new Date(to.getTime() - 1)
 
 function period(filter: ResultsFilter, t: Translate, language: LanguageCode): string {
-  const from = filter.from && formatDate(filter.from, language)
-  const to = filter.to && formatDate(lastDay(filter.to), language)
+  const from = filter.from && unbreakable(formatDate(filter.from, language))
+  const to = filter.to && unbreakable(formatDate(lastDay(filter.to), language))
   if (from && to) return t('pdf.period.between', { from, to })
   if (from) return t('pdf.period.from', { from })
   if (to) return t('pdf.period.to', { to })

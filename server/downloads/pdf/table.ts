@@ -57,7 +57,7 @@ export function tablePieces(canvas: Canvas, parent: PDFKit.PDFStructureElement, 
           const width = (spec.columns[index]?.share ?? 0) * canvas.width
           const x = canvas.fromStart(offsets[index] ?? 0, width) + padding.x
           const type = head || (spec.rowHeaders && index === 0) ? 'TH' : 'TD'
-          row.add(doc.struct(type, {}, () => canvas.draw(block, x, top + padding.y)))
+          canvas.tagged(row, type, block, { x, top: top + padding.y })
         })
         canvas.rule(top + height - 0.75, head ? colours.text : colours.rule)
       },
@@ -76,6 +76,8 @@ function captionPiece(canvas: Canvas, table: () => PDFKit.PDFStructureElement, b
     height: block.height,
     gap: 4,
     keepWithNext: true,
-    draw: (top) => table().add(canvas.doc.struct('Caption', {}, () => canvas.draw(block, canvas.left, top))),
+    draw: (top) => {
+      canvas.tagged(table(), 'Caption', block, { x: canvas.left, top })
+    },
   }
 }

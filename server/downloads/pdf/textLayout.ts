@@ -33,10 +33,17 @@ export interface Line {
 }
 
 export interface TextBlock {
+  /** The words in reading order, for the tags (ActualText) of a block whose glyphs are not. */
+  text: string
   style: TextStyle
   lines: Line[]
   height: number
+  /** Whether any word runs right to left, so that drawing order is not reading order. */
+  hasRightToLeft: boolean
 }
+
+/** Spaces that never break: a date or a number with its unit stays one word, on one line and in one place. */
+export const unbreakable = (text: string): string => text.replace(/ /g, '\u00A0')
 
 interface Word {
   runs: (Run & { width: number })[]
@@ -86,10 +93,15 @@ function breakLines(words: Word[], width: number, space: number): Word[][] {
   return lines
 }
 
-/** Runs of one line, left to right on the page. Inside a right-to-left word, runs go right to left too. */
-function placeLine(line: Word[], left: number, space: number): PlacedRun[] {
+/**
+ * Runs of one line, left to right on the page. Inside a right-to-left word, runs go right to left
+ * too. A left-to-right word is followed by a real space, invisible, so that its text, as screen
+ * readers and copying take it from the page, has spaces between words (right-to-left blocks carry
+ * their words in ActualText instead).
+ */
+function placeLine(line: Word[], options: { left: number; space: number; weight: Weight }): PlacedRun[] {
   const placed: PlacedRun[] = []
-  let x = left
+  let x = options.left
   for (const index of visualOrder(line.map((word) => word.level))) {
     const word = line[index]
     if (!word) continue
@@ -101,7 +113,8 @@ function placeLine(line: Word[], left: number, space: number): PlacedRun[] {
       placed.push({ text, face: run.face, x })
       x += run.width
     }
-    x += space
+    if (!rightToLeft) placed.push({ text: ' ', face: `latin-${options.weight}`, x })
+    x += options.space
   }
   return placed
 }
@@ -127,8 +140,14 @@ export function layoutText(
     const left = align === 'centre' ? (width - used) / 2 : toRight ? width - used : 0
     const arabic = line.some((word) => word.runs.some((run) => run.face.startsWith('arabic')))
     const metrics = arabic ? lineHeights.arabic : lineHeights.latin
-    lines.push({ runs: placeLine(line, left, space), top, baseline: top + metrics.baseline * style.size, left, width: used })
+    lines.push({
+      runs: placeLine(line, { left, space, weight: style.weight }),
+      top,
+      baseline: top + metrics.baseline * style.size,
+      left,
+      width: used,
+    })
     top += metrics.height * style.size
   }
-  return { style, lines, height: top }
+  return { text, style, lines, height: top, hasRightToLeft: levels.some((level) => level % 2 === 1) }
 }

@@ -57,7 +57,12 @@ export function titlePagePieces(
   if (last) last.gap = 16
   return [
     paragraphPiece(canvas, parent, { tag: 'H1', text: text.title, style: styles.title, gap: 6 }),
-    paragraphPiece(canvas, parent, { tag: 'P', text: text.organisationName, style: styles.subtitle, gap: 24 }),
+    paragraphPiece(canvas, parent, {
+      tag: 'P',
+      text: text.organisationName,
+      style: styles.subtitle,
+      gap: 24,
+    }),
     ...selection,
     paragraphPiece(canvas, parent, { tag: 'P', text: text.produced, style: styles.body, gap: 12 }),
     paragraphPiece(canvas, parent, { tag: 'P', text: text.responses, style: styles.headline, gap: 16 }),

@@ -44,7 +44,7 @@ export class OfficerBrowser {
   }
 
   /** GETs a path and reads the whole body, timing from the request to the last byte. */
-  async get(path: string): Promise<Fetched> {
+  async get(path: string, onChunk?: () => void): Promise<Fetched> {
     const started = performance.now()
     const response = await fetch(`${this.baseUrl}${path}`, {
       redirect: 'manual',
@@ -52,7 +52,11 @@ export class OfficerBrowser {
       signal: AbortSignal.timeout(requestTimeoutMs),
     })
     let bytes = 0
-    if (response.body) for await (const chunk of response.body) bytes += chunk.byteLength
+    const reader = response.body?.getReader()
+    for (let read = await reader?.read(); read && !read.done; read = await reader?.read()) {
+      bytes += read.value.byteLength
+      onChunk?.()
+    }
     const milliseconds = performance.now() - started
     this.keepCookies(response)
     return {
