@@ -3,53 +3,20 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { Writable } from 'node:stream'
-import i18next from 'i18next'
 import { classifyWord, resolveLevels, visualOrder } from '../../server/downloads/pdf/bidi'
 import { layoutText, type TextBlock } from '../../server/downloads/pdf/textLayout'
 import { writeResultsPdf, type ResultsPdfInput } from '../../server/downloads/resultsPdf'
-import { languages, type LanguageCode } from '../../server/i18n/languages'
-import { readLocaleFile, type Translate } from '../../server/i18n/translator'
+import type { LanguageCode } from '../../server/i18n/languages'
+import { createTranslator, type Translate } from '../../server/i18n/translator'
 import type { AnswerCounts } from '../../server/results/countAnswers'
 import { toResultsFilter } from '../../server/results/resultsFilterForm'
 import { buildSurveyResults } from '../../server/results/surveyResults'
 import { loadTemplate } from '../../server/surveys/templates'
 import { handCounts } from '../results/handCounts'
 
-// The report's own words, for as long as they are not yet in locales/en/common.json. They never
-// replace words that are there (addResourceBundle without overwrite), so this block can go once
-// the keys are added.
-const pdfWords = {
-  pdf: {
-    selectionHeading: 'Responses this report covers',
-    period: {
-      label: 'Submitted',
-      all: 'At any time',
-      between: '{{from}} to {{to}}',
-      from: 'On or after {{from}}',
-      to: 'On or before {{to}}',
-    },
-    produced: 'Produced on {{date}}',
-    pageNumber: 'Page {{page}} of {{pages}}',
-  },
-}
-
-/** The interface words as the app loads them (server/i18n/translator.ts). */
-async function translatorFor(language: LanguageCode): Promise<Translate> {
-  const instance = i18next.createInstance()
-  await instance.init({
-    resources: Object.fromEntries(
-      languages.map(({ code }) => [code, { common: readLocaleFile(code, 'common') }]),
-    ),
-    lng: 'en',
-    fallbackLng: 'en',
-    ns: ['common'],
-    defaultNS: 'common',
-    interpolation: { escapeValue: false },
-    returnNull: false,
-  })
-  instance.addResourceBundle('en', 'common', pdfWords, true, false)
-  return instance.getFixedT(language)
-}
+/** The interface words exactly as the app loads them. */
+const translatorFor = async (language: LanguageCode): Promise<Translate> =>
+  (await createTranslator())(language)
 
 const template = loadTemplate('what-i-need')
 const threshold = 10

@@ -106,6 +106,13 @@ describe('downloads', () => {
     expect(eightToEleven).not.toContain(',4,')
   })
 
+  it('gives viewers the PDF report through the app', async () => {
+    const response = await binary(viewer, download('report.pdf'))
+    expect(response.status).toBe(200)
+    expect(response.headers['content-type']).toBe('application/pdf')
+    expect((response.body as Buffer).subarray(0, 5).toString('latin1')).toBe('%PDF-')
+  })
+
   it('lets viewers see but not download responses, and records every download in the audit log', async () => {
     expect((await viewer.get(download('responses.csv'))).status).toBe(403)
     expect((await viewer.get(download('responses.xlsx'))).status).toBe(403)
@@ -117,6 +124,7 @@ describe('downloads', () => {
         { actor: 'analyst@council.example', subject: 'what-i-need/responses.csv' },
         { actor: 'analyst@council.example', subject: 'what-i-need/responses.xlsx' },
         { actor: 'viewer@council.example', subject: 'what-i-need/summary.csv' },
+        { actor: 'viewer@council.example', subject: 'what-i-need/report.pdf' },
       ]),
     )
     expect(
