@@ -29,8 +29,14 @@ interface Context {
 }
 
 function barChart(result: QuestionResult, label: (value: string) => string, context: Context) {
-  const bars = result.options.filter((option) => !option.notCounted && option.percentage !== null)
-  if (bars.length === 0 || result.denominator.value === null) return undefined
+  const bars = result.options.filter((option) => !option.notCounted)
+  // A chart missing its withheld bars would mislead: draw one only when every bar can be shown.
+  if (
+    bars.length === 0 ||
+    result.denominator.value === null ||
+    bars.some((option) => option.percentage === null)
+  )
+    return undefined
   return {
     width: chart.width,
     height: bars.length * chart.rowHeight,

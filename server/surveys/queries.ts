@@ -29,7 +29,9 @@ export async function insertSurveyFromTemplate(
 ): Promise<string> {
   const surveyId = randomUUID()
   await db.query(
-    `INSERT INTO surveys (organisation_id, id, slug, template_id, status) VALUES ($1, $2, $3, $4, $5)`,
+    // A survey created open is opened now, so its opening date is never blank.
+    `INSERT INTO surveys (organisation_id, id, slug, template_id, status, opens_at)
+     VALUES ($1, $2, $3, $4, $5, CASE WHEN $5 = 'open' THEN now() END)`,
     [options.organisationId, surveyId, options.slug, options.template.definition.id, options.status],
   )
   await insertSurveyVersion(db, {

@@ -1,5 +1,6 @@
 import os from 'node:os'
 import { performance } from 'node:perf_hooks'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { parseArgs } from 'node:util'
 import { loadConfig } from '../../server/config'
 import type { Database } from '../../server/db/database'
@@ -20,6 +21,14 @@ import { bytesText, grouped, memoryLines, minAndMedian, peaksText, seconds } fro
  * npm run bench:results   (PostgreSQL when DATABASE_URL is set, otherwise PGlite on disk)
  */
 const runs = 3
+
+/**
+ * PGlite runs in this thread and its long statements hold up the event loop, timers included. A
+ * short pause before each request lets overdue timers fire first; otherwise the server's and the
+ * client's keep-alive timeouts both fire late and the server closes, as idle, the very connection
+ * the client has just sent its next request on ("fetch failed: other side closed").
+ */
+const settle = () => sleep(100)
 
 /** --sizes 1000,5000 for a quick try; by default 100,000 and then 1,000,000. */
 function sizesWanted(): number[] {
@@ -59,6 +68,7 @@ async function measure(browser: OfficerBrowser, measured: Measured): Promise<boo
   const done: Run[] = []
   write(`  ${measured.name} (GET ${measured.path})`)
   for (let run = 1; run <= runs; run++) {
+    await settle()
     const { result: fetched, memory } = measured.sampleMemory
       ? await whileSampling((sampleHeap) => browser.get(measured.path, sampleHeap))
       : { result: await browser.get(measured.path), memory: undefined }
@@ -76,6 +86,13 @@ async function measure(browser: OfficerBrowser, measured: Measured): Promise<boo
   const peakText = memories.length > 0 ? `; ${peaksText(memories)}` : ''
   write(`    => min ${min.toFixed(0)} ms, median ${median.toFixed(0)} ms${peakText}`)
   return true
+}
+
+/** The message and its causes: fetch's own message is only "fetch failed". */
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error)
+  const code = 'code' in error && typeof error.code === 'string' ? ` [${error.code}]` : ''
+  return `${error.message}${code}${error.cause === undefined ? '' : `; cause: ${describeError(error.cause)}`}`
 }
 
 async function countResponses(db: Database): Promise<number> {
@@ -124,6 +141,7 @@ async function bench(bench: BenchDatabase, sizes: number[]): Promise<boolean> {
       write(`  ANALYZE responses ${seconds(performance.now() - analysing)}; ${grouped(stored)} stored`)
       if (stored !== size) throw new Error(`expected ${size} responses, found ${stored}`)
       // A new sign-in each size, so a long generation cannot outlast the officers' idle timeout.
+      await settle()
       const browser = new OfficerBrowser(server.baseUrl)
       await browser.signIn(bench.db, officer)
       const measured: Measured[] = [
@@ -160,9 +178,7 @@ main().then(
     process.exitCode = passed ? 0 : 1
   },
   (error: unknown) => {
-    process.stderr.write(
-      `bench: could not finish: ${error instanceof Error ? error.message : String(error)}\n`,
-    )
+    process.stderr.write(`bench: could not finish: ${describeError(error)}\n`)
     process.exitCode = 1
   },
 )
