@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream'
 import { finished } from 'node:stream/promises'
+import { setImmediate as nextTurn } from 'node:timers/promises'
 import ExcelJS from 'exceljs'
 import type { Queryable } from '../db/database'
 import { waitForDrain } from './outputStream'
@@ -8,8 +9,19 @@ import { openResponsesTable, type ResponsesExport } from './responsesTable'
 // A line break inside a cell is LF in a workbook; a CR would be lost when the XML is read anyway.
 const toWorkbookText = (text: string): string => text.replace(/\r\n?/g, '\n')
 
-// How many rows go into the workbook between checks that the output is keeping up.
-const rowsBetweenChecks = 500
+// How many rows go into the workbook between pauses for the compressor and the output to catch up.
+const rowsBetweenPauses = 500
+
+/**
+ * exceljs hands the sheet's XML to its zip compressor without waiting for it, so the export pauses
+ * now and then: for the output to drain, and for a turn of the event loop, in which the compressor
+ * (working on other threads) takes what it has been given. Without this, a fast reader and a
+ * database that answers at once could pile up the whole sheet in memory ahead of the compressor.
+ */
+async function letWorkbookCatchUp(output: Writable): Promise<void> {
+  await waitForDrain(output)
+  await nextTurn()
+}
 
 /**
  * Streams a survey's responses as a one-sheet XLSX workbook into the output and ends it; resolves
@@ -47,7 +59,7 @@ export async function writeResponsesXlsx(
     for await (const cells of table.rows) {
       sheet.addRow(cells.map(toWorkbookText)).commit()
       count += 1
-      if (count % rowsBetweenChecks === 0) await waitForDrain(output)
+      if (count % rowsBetweenPauses === 0) await letWorkbookCatchUp(output)
     }
     sheet.commit()
     await Promise.all([workbook.commit(), outputDone])

@@ -60,7 +60,11 @@ async function renderComments(db: Database, req: Request, res: Response) {
     themes: themes.map((theme) => ({
       id: theme.id,
       name: theme.name,
-      count: countText(theme.answers, { setting: officer.smallNumberThreshold, t: req.t, language: req.language }),
+      count: countText(theme.answers, {
+        setting: officer.smallNumberThreshold,
+        t: req.t,
+        language: req.language,
+      }),
     })),
     total,
     pages: Math.max(1, Math.ceil(total / pageSize)),

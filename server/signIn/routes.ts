@@ -122,7 +122,10 @@ export function signInRoutes(deps: { db: Database; config: Config; mailer: Maile
     await endSession(req)
     res.clearCookie('heard.sid')
     // The session and its language are gone; the next page still speaks the person's language.
-    res.redirect(303, language === defaultLanguage ? paths.signIn.signedOut : `${paths.signIn.signedOut}?lang=${language}`)
+    res.redirect(
+      303,
+      language === defaultLanguage ? paths.signIn.signedOut : `${paths.signIn.signedOut}?lang=${language}`,
+    )
   })
 
   router.get(paths.signIn.signedOut, (req, res) => {

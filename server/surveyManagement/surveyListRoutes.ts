@@ -21,7 +21,11 @@ export function surveyListPage(db: Database) {
         title: wordsFor(survey.words, req.language).title,
         href: paths.manage.survey(survey.slug),
         status: survey.status,
-        responses: countText(survey.responses, { setting: officer.smallNumberThreshold, t: req.t, language: req.language }),
+        responses: countText(survey.responses, {
+          setting: officer.smallNumberThreshold,
+          t: req.t,
+          language: req.language,
+        }),
         lastResponse: survey.lastResponseAt ? formatDateTime(survey.lastResponseAt, req.language) : '',
         opens: survey.opensAt ? formatDateTime(survey.opensAt, req.language) : '',
         closes: survey.closesAt ? formatDateTime(survey.closesAt, req.language) : '',

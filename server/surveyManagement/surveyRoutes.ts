@@ -44,7 +44,11 @@ function renderSurvey(
       slug: survey.slug,
       status: survey.status,
       version: survey.version,
-      responses: countText(survey.responses, { setting: officer.smallNumberThreshold, t: req.t, language: req.language }),
+      responses: countText(survey.responses, {
+        setting: officer.smallNumberThreshold,
+        t: req.t,
+        language: req.language,
+      }),
       lastResponse: survey.lastResponseAt ? formatDateTime(survey.lastResponseAt, req.language) : '',
       opens: survey.opensAt ? formatDateTime(survey.opensAt, req.language) : '',
       closes: closes ? formatDateTime(closes, req.language) : '',

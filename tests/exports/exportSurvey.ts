@@ -96,8 +96,9 @@ export const plannedResponses: PlannedResponse[] = [
     answers: { ...base, multiple: ['prefer-not-to-say'], text: awkwardText },
   },
   { version: 1, language: 'en', submittedAt: '2025-01-12T11:00:00Z', answers: { ...base, text: '-5' } },
-  // Three within one millisecond: a cursor kept as a JavaScript Date would read them twice.
-  ...['100', '200', '300'].map((micro) => ({
+  // Three within one millisecond, two of them in the same microsecond: a cursor kept as a
+  // JavaScript Date would read them twice, and a page must not end between the two.
+  ...['100', '200', '200'].map((micro) => ({
     version: 1,
     language: 'en',
     submittedAt: `2025-02-01T10:00:00.000${micro}Z`,

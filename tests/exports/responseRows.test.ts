@@ -28,7 +28,7 @@ describe('readResponseRows', () => {
   })
 
   it.each([1, 2, 3, 4, 7, 25, 26])(
-    'reads the same rows in pages of %i, even where times differ by a microsecond',
+    'reads the same rows in pages of %i, even where responses share a microsecond',
     async (pageSize) => {
       expect(await readAll(pageSize)).toEqual(await readAll())
     },
