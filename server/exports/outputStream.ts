@@ -11,11 +11,13 @@ export class OutputClosedError extends Error {
 
 /**
  * Resolves once the output wants more. A closed output never drains, so closing rejects instead:
- * otherwise a given-up download would leave the export waiting for ever.
+ * otherwise a given-up download would leave the export waiting for ever. `full` says the last write
+ * was refused: behind the compression middleware a response's writableNeedDrain stays false while
+ * its gzip stream is full, so the refusal is the only sign, and its 'drain' is the gzip stream's.
  */
-export function waitForDrain(output: Writable): Promise<void> {
+export function waitForDrain(output: Writable, options: { full?: boolean } = {}): Promise<void> {
   if (output.destroyed) return Promise.reject(new OutputClosedError())
-  if (!output.writableNeedDrain) return Promise.resolve()
+  if (!options.full && !output.writableNeedDrain) return Promise.resolve()
   return new Promise((resolve, reject) => {
     const settle = (error?: Error) => {
       output.off('drain', onDrain)
@@ -42,7 +44,7 @@ export function waitForDrain(output: Writable): Promise<void> {
 /** Writes text and waits while the output is full, so a slow reader slows the export, not memory. */
 export async function writeText(output: Writable, text: string): Promise<void> {
   if (output.destroyed) throw new OutputClosedError()
-  if (!output.write(text, 'utf8')) await waitForDrain(output)
+  if (!output.write(text, 'utf8')) await waitForDrain(output, { full: true })
 }
 
 /** Ends the output and waits until everything written has been handed on. */

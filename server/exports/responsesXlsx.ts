@@ -10,7 +10,7 @@ import { openResponsesTable, type ResponsesExport } from './responsesTable'
 const toWorkbookText = (text: string): string => text.replace(/\r\n?/g, '\n')
 
 // How many rows go into the workbook between pauses for the compressor and the output to catch up.
-const rowsBetweenPauses = 500
+const rowsBetweenPauses = 100
 
 /**
  * exceljs hands the sheet's XML to its zip compressor without waiting for it, so the export pauses
