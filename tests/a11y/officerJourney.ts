@@ -1,19 +1,18 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import { simpleParser } from 'mailparser'
 import { paths } from '../../server/paths'
 import type { Seeded } from './seed'
 import type { Tour } from './tour'
 
-/** The sign-in link in the newest message to this address in the app's outbox (quoted-printable undone). */
-function signInPathFor(outboxDir: string, address: string): string | undefined {
+/** The sign-in link in the newest message to this address in the app's outbox, read as a mail client would. */
+async function signInPathFor(outboxDir: string, address: string): Promise<string | undefined> {
   const files = fs.existsSync(outboxDir) ? fs.readdirSync(outboxDir).sort().reverse() : []
   for (const file of files) {
-    const text = fs
-      .readFileSync(path.join(outboxDir, file), 'utf8')
-      .replace(/=\r?\n/g, '')
-      .replace(/=([0-9A-F]{2})/g, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16)))
-    if (!new RegExp(`^To: ${address}`, 'mi').test(text)) continue
-    return /\/sign-in\/link\/[A-Za-z0-9_-]{43}/.exec(text)?.[0]
+    const mail = await simpleParser(fs.readFileSync(path.join(outboxDir, file)))
+    const to = Array.isArray(mail.to) ? mail.to.map((each) => each.text).join(', ') : (mail.to?.text ?? '')
+    if (!to.includes(address)) continue
+    return /\/sign-in\/link\/[A-Za-z0-9_-]{43}/.exec(mail.text ?? '')?.[0]
   }
   return undefined
 }
@@ -26,7 +25,7 @@ async function signIn(tour: Tour, outboxDir: string, address: string): Promise<v
   await tour.page.locator('#email').fill(address)
   await tour.press(tour.page.locator('main form button[type="submit"]'))
   await tour.check('officer: check your email')
-  const link = signInPathFor(outboxDir, address)
+  const link = await signInPathFor(outboxDir, address)
   if (!link) throw new Error(`No sign-in email for ${address} in ${outboxDir}`)
   await tour.visit(link)
   await tour.check('officer: sign-in link')
