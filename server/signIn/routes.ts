@@ -5,7 +5,7 @@ import type { Config } from '../config'
 import type { Database } from '../db/database'
 import { formErrors, noErrors } from '../forms/formErrors'
 import type { Mailer } from '../mail/mailer'
-import { postedFields } from '../officers/officerForms'
+import { emailField, postedFields } from '../officers/officerForms'
 import { findOfficer, findOfficerByEmail, normaliseEmail } from '../officers/queries'
 import { defaultLanguage } from '../i18n/languages'
 import { paths } from '../paths'
@@ -14,14 +14,7 @@ import { endSession, startOfficerSession } from './session'
 import { createSignInLink, isUsableLink, signInLinkMinutes, spendSignInLink } from './signInLinks'
 import { signInMessage } from './signInMessage'
 
-const requestSchema = z.object({
-  email: z
-    .string()
-    .trim()
-    .min(1, 'errors.email.required')
-    .max(254, 'errors.email.invalid')
-    .pipe(z.email('errors.email.invalid')),
-})
+const requestSchema = z.object({ email: emailField })
 const tokenSchema = z.object({ token: z.string().max(100) })
 
 const renderRequest = (

@@ -2,13 +2,12 @@ import type { Request, Response } from 'express'
 import { z } from 'zod'
 import { recordAudit } from '../audit/recordAudit'
 import type { Database } from '../db/database'
-import { formatDateTime } from '../i18n/formatDate'
 import { signedInOfficer } from '../officers/setUpOfficerArea'
 import { paths } from '../paths'
-import { countText } from '../results/countText'
 import { insertSurveyFromTemplate } from '../surveys/queries'
 import { listTemplateIds, loadTemplate } from '../surveys/templates'
 import { wordsFor } from '../surveys/words'
+import { surveySummary } from './surveySummary'
 import { listManagedSurveys, slugsInUse } from './queries'
 
 export function surveyListPage(db: Database) {
@@ -18,17 +17,8 @@ export function surveyListPage(db: Database) {
     res.render('manage/surveys', {
       pageTitle: req.t('pages.manageSurveys.title'),
       surveys: surveys.map((survey) => ({
-        title: wordsFor(survey.words, req.language).title,
+        ...surveySummary(survey, req, officer),
         href: paths.manage.survey(survey.slug),
-        status: survey.status,
-        responses: countText(survey.responses, {
-          setting: officer.smallNumberThreshold,
-          t: req.t,
-          language: req.language,
-        }),
-        lastResponse: survey.lastResponseAt ? formatDateTime(survey.lastResponseAt, req.language) : '',
-        opens: survey.opensAt ? formatDateTime(survey.opensAt, req.language) : '',
-        closes: survey.closesAt ? formatDateTime(survey.closesAt, req.language) : '',
       })),
     })
   }

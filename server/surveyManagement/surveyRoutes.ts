@@ -4,13 +4,12 @@ import type { Config } from '../config'
 import type { Database } from '../db/database'
 import { NotFoundError } from '../errors'
 import { formErrors, noErrors, type FormErrors } from '../forms/formErrors'
-import { formatDateTime } from '../i18n/formatDate'
 import { signedInOfficer } from '../officers/setUpOfficerArea'
 import { hasRole } from '../officers/roles'
 import { paths } from '../paths'
-import { countText } from '../results/countText'
 import { qrCodePng, qrCodeSvg } from '../qrCodes/qrCode'
 import { wordsFor } from '../surveys/words'
+import { surveySummary } from './surveySummary'
 import { closingDateSchema, londonToday } from './closingDate'
 import { closeSurvey, findManagedSurvey, openSurvey, setClosingDate, type ManagedSurvey } from './queries'
 
@@ -36,22 +35,12 @@ function renderSurvey(
   form?: { errors: FormErrors; values: Record<string, string> },
 ) {
   const officer = signedInOfficer(req)
-  const closes = survey.closesAt
   res.status(form?.errors.errorList.length ? 400 : 200).render('manage/survey', {
     pageTitle: wordsFor(survey.words, req.language).title,
     hasErrors: (form?.errors.errorList.length ?? 0) > 0,
     survey: {
-      slug: survey.slug,
-      status: survey.status,
+      ...surveySummary(survey, req, officer),
       version: survey.version,
-      responses: countText(survey.responses, {
-        setting: officer.smallNumberThreshold,
-        t: req.t,
-        language: req.language,
-      }),
-      lastResponse: survey.lastResponseAt ? formatDateTime(survey.lastResponseAt, req.language) : '',
-      opens: survey.opensAt ? formatDateTime(survey.opensAt, req.language) : '',
-      closes: closes ? formatDateTime(closes, req.language) : '',
       publicLink: publicLink(config, req, survey.slug),
       previewHref: paths.respond.start(officer.organisationSlug, survey.slug),
     },

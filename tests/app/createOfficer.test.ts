@@ -9,7 +9,7 @@ import { fromRoot } from '../../server/projectRoot'
 const run = promisify(execFile)
 
 const createOfficer = (dataDir: string, args: string[]) => {
-  const env = { ...process.env, DATA_DIR: dataDir, NODE_OPTIONS: '', LOG_LEVEL: 'silent' }
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, NODE_OPTIONS: '', LOG_LEVEL: 'silent' }
   delete env.DATABASE_URL
   return run(process.execPath, ['--import', 'tsx', 'scripts/createOfficer.ts', ...args], {
     cwd: fromRoot(),

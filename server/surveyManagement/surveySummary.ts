@@ -1,0 +1,24 @@
+import type { Request } from 'express'
+import { formatDateTime } from '../i18n/formatDate'
+import type { Officer } from '../officers/queries'
+import { countText } from '../results/countText'
+import { wordsFor } from '../surveys/words'
+import type { ManagedSurvey } from './queries'
+
+/** What the survey list and a survey's page both say about it, in the officer's language. */
+export function surveySummary(survey: ManagedSurvey, req: Request, officer: Officer) {
+  const when = (date: Date | null) => (date ? formatDateTime(date, req.language) : '')
+  return {
+    title: wordsFor(survey.words, req.language).title,
+    slug: survey.slug,
+    status: survey.status,
+    responses: countText(survey.responses, {
+      setting: officer.smallNumberThreshold,
+      t: req.t,
+      language: req.language,
+    }),
+    lastResponse: when(survey.lastResponseAt),
+    opens: when(survey.opensAt),
+    closes: when(survey.closesAt),
+  }
+}
