@@ -39,6 +39,9 @@ async function main(): Promise<void> {
     const sessions = await deleteExpiredSessions(db)
     const links = await deleteSpentSignInLinks(db)
     const requests = await deleteOldSignInRequests(db)
+    // PostgreSQL's autovacuum keeps planner statistics fresh; the embedded database has none, and
+    // without statistics it picks slow plans for large tables (exports, results).
+    if (db.kind === 'pglite') await db.exec('ANALYZE')
     logger.info({ drafts, sessions, links, requests }, 'expired drafts, sessions and sign-in links cleared')
   }
   await clearExpired()

@@ -1,7 +1,7 @@
 import type { Translate } from '../i18n/translator'
 import type { LanguageCode } from '../i18n/languages'
 import { csvByteOrderMark, formatCsvRecord } from '../exports/csvFormat'
-import { neutraliseCell } from '../exports/spreadsheetCell'
+import { toSpreadsheetCell } from '../exports/spreadsheetCell'
 import type { SurveyDefinition } from '../surveys/definitionSchema'
 import { optionLabeller } from '../surveys/labels'
 import type { SurveyWords } from '../surveys/words'
@@ -107,6 +107,6 @@ export function summaryCsv(input: {
   ]
   return (
     csvByteOrderMark +
-    [headings, ...total, ...rows].map((row) => formatCsvRecord(row.map(neutraliseCell))).join('')
+    [headings, ...total, ...rows].map((row) => formatCsvRecord(row.map(toSpreadsheetCell))).join('')
   )
 }
