@@ -50,3 +50,12 @@ export async function postForm(
     .type('form')
     .send({ ...fields, _csrf: csrfTokenIn(page.text) })
 }
+
+/** A new officer with this role, already signed in. */
+export async function signedInAs(
+  app: Express,
+  db: Queryable,
+  officer: { organisationId: string; role: Role; email?: string },
+): Promise<Agent> {
+  return signedInAgent(app, db, await addOfficer(db, officer.organisationId, officer.role, officer.email))
+}

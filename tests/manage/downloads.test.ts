@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs'
 import { paths } from '../../server/paths'
 import { insertOrganisation, insertSurvey } from '../helpers/factories'
 import { insertResponses } from '../helpers/insertResponses'
-import { addOfficer, signedInAgent, type Agent } from '../helpers/officers'
+import { signedInAs, type Agent } from '../helpers/officers'
 import { buildTestApp, type TestApp } from '../helpers/testApp'
 import { openTestDatabase, type TestDatabase } from '../helpers/testDatabase'
 
@@ -34,16 +34,16 @@ beforeAll(async () => {
       language: 'en',
     })),
   )
-  viewer = await signedInAgent(
-    testApp.app,
-    database.db,
-    await addOfficer(database.db, organisation.id, 'viewer', 'viewer@council.example'),
-  )
-  analyst = await signedInAgent(
-    testApp.app,
-    database.db,
-    await addOfficer(database.db, organisation.id, 'analyst', 'analyst@council.example'),
-  )
+  viewer = await signedInAs(testApp.app, database.db, {
+    organisationId: organisation.id,
+    role: 'viewer',
+    email: 'viewer@council.example',
+  })
+  analyst = await signedInAs(testApp.app, database.db, {
+    organisationId: organisation.id,
+    role: 'analyst',
+    email: 'analyst@council.example',
+  })
 })
 afterAll(() => database.drop())
 

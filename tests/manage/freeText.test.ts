@@ -1,7 +1,7 @@
 import { paths } from '../../server/paths'
 import { insertOrganisation, insertSurvey } from '../helpers/factories'
 import { insertResponses } from '../helpers/insertResponses'
-import { addOfficer, postForm, signedInAgent, type Agent } from '../helpers/officers'
+import { postForm, signedInAs, type Agent } from '../helpers/officers'
 import { buildTestApp, type TestApp } from '../helpers/testApp'
 import { openTestDatabase, type TestDatabase } from '../helpers/testDatabase'
 
@@ -32,16 +32,8 @@ beforeAll(async () => {
     { answers: { 'life-better': null } },
     { answers: { 'life-better': 'Bws', helper: 'no' }, language: 'cy' },
   ])
-  analyst = await signedInAgent(
-    testApp.app,
-    database.db,
-    await addOfficer(database.db, organisation.id, 'analyst'),
-  )
-  viewer = await signedInAgent(
-    testApp.app,
-    database.db,
-    await addOfficer(database.db, organisation.id, 'viewer'),
-  )
+  analyst = await signedInAs(testApp.app, database.db, { organisationId: organisation.id, role: 'analyst' })
+  viewer = await signedInAs(testApp.app, database.db, { organisationId: organisation.id, role: 'viewer' })
   const other = await insertOrganisation(database.db)
   const otherSurvey = await insertSurvey(database.db, { organisationId: other.id, template: 'what-i-need' })
   await insertResponses(database.db, { organisationId: other.id, surveyId: otherSurvey.surveyId }, [

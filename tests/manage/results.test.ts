@@ -1,7 +1,7 @@
 import { paths } from '../../server/paths'
 import { insertOrganisation, insertSurvey } from '../helpers/factories'
 import { insertResponses } from '../helpers/insertResponses'
-import { addOfficer, signedInAgent, type Agent } from '../helpers/officers'
+import { signedInAs, type Agent } from '../helpers/officers'
 import { buildTestApp, type TestApp } from '../helpers/testApp'
 import { openTestDatabase, type TestDatabase } from '../helpers/testDatabase'
 
@@ -41,16 +41,8 @@ beforeAll(async () => {
       language: index < 32 ? 'en' : 'cy',
     })),
   )
-  viewer = await signedInAgent(
-    testApp.app,
-    database.db,
-    await addOfficer(database.db, organisation.id, 'viewer'),
-  )
-  analyst = await signedInAgent(
-    testApp.app,
-    database.db,
-    await addOfficer(database.db, organisation.id, 'analyst'),
-  )
+  viewer = await signedInAs(testApp.app, database.db, { organisationId: organisation.id, role: 'viewer' })
+  analyst = await signedInAs(testApp.app, database.db, { organisationId: organisation.id, role: 'analyst' })
 })
 afterAll(() => database.drop())
 

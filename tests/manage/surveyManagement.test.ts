@@ -2,7 +2,7 @@ import request from 'supertest'
 import { paths } from '../../server/paths'
 import { insertOrganisation, insertSurvey } from '../helpers/factories'
 import { insertResponses } from '../helpers/insertResponses'
-import { addOfficer, postForm, signedInAgent, type Agent } from '../helpers/officers'
+import { postForm, signedInAs, type Agent } from '../helpers/officers'
 import { Respondent } from '../helpers/respondent'
 import { buildTestApp, type TestApp } from '../helpers/testApp'
 import { openTestDatabase, type TestDatabase } from '../helpers/testDatabase'
@@ -18,16 +18,8 @@ beforeAll(async () => {
   testApp = await buildTestApp(database.db)
   organisation = await insertOrganisation(database.db)
   await insertSurvey(database.db, { organisationId: organisation.id, template: 'what-i-need' })
-  analyst = await signedInAgent(
-    testApp.app,
-    database.db,
-    await addOfficer(database.db, organisation.id, 'analyst'),
-  )
-  viewer = await signedInAgent(
-    testApp.app,
-    database.db,
-    await addOfficer(database.db, organisation.id, 'viewer'),
-  )
+  analyst = await signedInAs(testApp.app, database.db, { organisationId: organisation.id, role: 'analyst' })
+  viewer = await signedInAs(testApp.app, database.db, { organisationId: organisation.id, role: 'viewer' })
 })
 afterAll(() => database.drop())
 
@@ -230,11 +222,7 @@ describe('previewing a draft survey', () => {
     const start = paths.respond.start(organisation.slug, slug)
     expect((await request(testApp.app).get(start)).status).toBe(404)
     const other = await insertOrganisation(database.db)
-    const outsider = await signedInAgent(
-      testApp.app,
-      database.db,
-      await addOfficer(database.db, other.id, 'admin'),
-    )
+    const outsider = await signedInAs(testApp.app, database.db, { organisationId: other.id, role: 'admin' })
     expect((await outsider.get(start)).status).toBe(404)
 
     const page = await analyst.get(start)

@@ -1,6 +1,6 @@
 import request from 'supertest'
 import { insertOrganisation, insertSurvey } from '../helpers/factories'
-import { addOfficer, signedInAgent, type Agent } from '../helpers/officers'
+import { addOfficer, signedInAgent, signedInAs, type Agent } from '../helpers/officers'
 import { csrfTokenIn } from '../helpers/respondent'
 import { routeTable } from '../helpers/routeTable'
 import { buildTestApp, type TestApp } from '../helpers/testApp'
@@ -76,7 +76,7 @@ beforeAll(async () => {
   })
   const theirOfficer = await addOfficer(database.db, b.id, 'admin', 'their.admin@their-council.example')
   await signedInAgent(testApp.app, database.db, theirOfficer)
-  ours = await signedInAgent(testApp.app, database.db, await addOfficer(database.db, a.id, 'admin'))
+  ours = await signedInAs(testApp.app, database.db, { organisationId: a.id, role: 'admin' })
   theirs = {
     organisation: b.slug,
     name: `Council ${b.slug}`,
