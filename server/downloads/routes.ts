@@ -3,9 +3,8 @@ import { recordAudit } from '../audit/recordAudit'
 import type { Database } from '../db/database'
 import { writeResponsesCsv } from '../exports/responsesCsv'
 import { writeResponsesXlsx } from '../exports/responsesXlsx'
-import { postedFields } from '../officers/officerForms'
 import { requireRole, signedInOfficer } from '../officers/setUpOfficerArea'
-import { filterFieldNames, resultsFilterSchema, toResultsFilter } from '../results/resultsFilterForm'
+import { parseResultsQuery } from '../results/resultsFilterForm'
 import { loadSurveyResults } from '../results/surveyResults'
 import { thresholdFrom } from '../results/threshold'
 import type { ResultsFilter } from '../results/types'
@@ -37,13 +36,11 @@ async function prepareDownload(
 ): Promise<{ survey: ManagedSurvey; filter: ResultsFilter } | undefined> {
   const officer = signedInOfficer(req)
   const survey = await loadManagedSurvey(db, req)
-  const values = postedFields(req.query, filterFieldNames(survey.definition))
-  const parsed = resultsFilterSchema(survey.definition).safeParse(values)
-  if (!parsed.success) {
+  const { chosen, filter } = parseResultsQuery(req.query, survey.definition)
+  if (!filter) {
     res.status(400).render('errors/badRequest', { pageTitle: req.t('pages.badRequest.title') })
     return undefined
   }
-  const chosen = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== ''))
   await recordAudit(db, {
     organisationId: officer.organisationId,
     officer,
@@ -54,7 +51,7 @@ async function prepareDownload(
   const [stem, extension] = file.split('.')
   res.attachment(`${survey.slug}-${stem ?? file}-${londonToday()}.${extension ?? ''}`)
   res.set({ 'Content-Type': contentTypes[file], 'Cache-Control': 'no-store' })
-  return { survey, filter: toResultsFilter(parsed.data) }
+  return { survey, filter }
 }
 
 function responsesDownload(db: Database, file: 'responses.csv' | 'responses.xlsx') {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto'
-import type { Database, Queryable } from '../db/database'
+import type { Database } from '../db/database'
 import { findSurveyVersion } from '../surveys/queries'
 import { Journey, type Answers } from './journey'
+import { findResponseReferenceByDraft } from './queries'
 import { newReference } from './reference'
 
 export type SubmitOutcome =
@@ -12,18 +13,6 @@ export type SubmitOutcome =
 interface SurveyKey {
   organisationId: string
   surveyId: string
-}
-
-async function referenceForDraft(
-  tx: Queryable,
-  survey: SurveyKey,
-  draftId: string,
-): Promise<string | undefined> {
-  const rows = await tx.query<{ reference: string }>(
-    'SELECT reference FROM responses WHERE organisation_id = $1 AND survey_id = $2 AND draft_id = $3',
-    [survey.organisationId, survey.surveyId, draftId],
-  )
-  return rows[0]?.reference
 }
 
 /**
@@ -44,7 +33,7 @@ export async function submitResponse(
     )
     const draft = drafts[0]
     if (!draft) {
-      const reference = await referenceForDraft(tx, survey, draftId)
+      const reference = await findResponseReferenceByDraft(tx, survey, draftId)
       return reference ? { kind: 'already-submitted', reference } : { kind: 'no-draft' }
     }
     const definition = (await findSurveyVersion(tx, survey, draft.version))?.definition
@@ -75,7 +64,7 @@ export async function submitResponse(
         ])
         return { kind: 'submitted', reference }
       }
-      const existing = await referenceForDraft(tx, survey, draftId)
+      const existing = await findResponseReferenceByDraft(tx, survey, draftId)
       if (existing) return { kind: 'already-submitted', reference: existing }
       // Otherwise the random reference was already taken in this organisation: draw another.
     }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { postedFields } from '../officers/officerForms'
 import { isLanguageCode } from '../i18n/languages'
 import type { SurveyDefinition } from '../surveys/definitionSchema'
 import { questionTypeFor } from '../surveys/questionTypes/registry'
@@ -104,5 +105,21 @@ export function toResultsFilter(parsed: {
     to: parsed.to ? londonMidnight(nextDay(parsed.to)) : undefined,
     language: parsed.language,
     aboutYou: Object.keys(parsed.aboutYou).length > 0 ? parsed.aboutYou : undefined,
+  }
+}
+
+/**
+ * The results selection a request's query string asks for: the fields as typed (to show again), those
+ * filled in (for links and the audit log), and either the filter or what is wrong with it. The results page and every download use this one.
+ */
+export function parseResultsQuery(query: unknown, definition: SurveyDefinition) {
+  const values = postedFields(query, filterFieldNames(definition))
+  const parsed = resultsFilterSchema(definition).safeParse(values)
+  const chosen = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== ''))
+  return {
+    values,
+    chosen,
+    errors: parsed.success ? undefined : parsed.error,
+    filter: parsed.success ? toResultsFilter(parsed.data) : undefined,
   }
 }

@@ -3,7 +3,6 @@ import type { Database } from '../db/database'
 import { formErrors, noErrors } from '../forms/formErrors'
 import { directionOf, languages } from '../i18n/languages'
 import { listThemes } from '../freeText/queries'
-import { postedFields } from '../officers/officerForms'
 import { hasRole } from '../officers/roles'
 import { signedInOfficer } from '../officers/setUpOfficerArea'
 import { paths } from '../paths'
@@ -13,7 +12,7 @@ import { optionLabeller } from '../surveys/labels'
 import { questionTypeFor } from '../surveys/questionTypes/registry'
 import { wordsFor } from '../surveys/words'
 import { periodPresets } from './periodPresets'
-import { filterFieldNames, resultsFilterSchema, toResultsFilter } from './resultsFilterForm'
+import { parseResultsQuery } from './resultsFilterForm'
 import { resultsPageModel } from './resultsPage'
 import { loadSurveyResults } from './surveyResults'
 import { countText } from './countText'
@@ -24,19 +23,16 @@ async function resultsPage(db: Database, req: Request, res: Response) {
   const survey = await loadManagedSurvey(db, req)
   const { definition } = survey
   const words = wordsFor(survey.words, req.language)
-  const values = postedFields(req.query, filterFieldNames(definition))
-  const parsed = resultsFilterSchema(definition).safeParse(values)
+  const { values, chosen, errors, filter } = parseResultsQuery(req.query, definition)
   const threshold = thresholdFrom(officer.smallNumberThreshold)
   const key = { organisationId: officer.organisationId, surveyId: survey.surveyId }
-  const results = parsed.success
-    ? await loadSurveyResults(db, { ...key, filter: toResultsFilter(parsed.data), threshold })
-    : undefined
+  const results = filter ? await loadSurveyResults(db, { ...key, filter, threshold }) : undefined
   const themes = await listThemes(db, key)
-  const query = new URLSearchParams(Object.entries(values).filter(([, value]) => value !== '')).toString()
-  res.status(parsed.success ? 200 : 400).render('manage/results', {
+  const query = new URLSearchParams(chosen).toString()
+  res.status(filter ? 200 : 400).render('manage/results', {
     pageTitle: req.t('pages.results.title', { survey: words.title }),
-    hasErrors: !parsed.success,
-    errors: parsed.success ? noErrors : formErrors(parsed.error, req.t),
+    hasErrors: errors !== undefined,
+    errors: errors ? formErrors(errors, req.t) : noErrors,
     surveyTitle: words.title,
     surveyHref: paths.manage.survey(survey.slug),
     commentsHref: paths.manage.comments(survey.slug),
