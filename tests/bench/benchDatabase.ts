@@ -1,3 +1,4 @@
+import { loadConfig } from '../../server/config'
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -56,4 +57,36 @@ export async function openBenchDatabase(serverUrl: string | undefined): Promise<
     throw error
   }
   return bench
+}
+
+/** The message and its causes: fetch's own message is only "fetch failed". */
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error)
+  const code = 'code' in error && typeof error.code === 'string' ? ` [${error.code}]` : ''
+  return `${error.message}${code}${error.cause === undefined ? '' : `; cause: ${describeError(error.cause)}`}`
+}
+
+/**
+ * Runs a benchmark on a fresh database of the configured kind (PostgreSQL when DATABASE_URL is set),
+ * drops it afterwards, and sets the exit code: 1 when the benchmark's own checks fail or it stops.
+ */
+export function runBench(work: (database: BenchDatabase) => Promise<boolean>): void {
+  const { database } = loadConfig(process.env)
+  const run = async () => {
+    const benchDatabase = await openBenchDatabase(database.kind === 'postgres' ? database.url : undefined)
+    try {
+      return await work(benchDatabase)
+    } finally {
+      await benchDatabase.drop()
+    }
+  }
+  run().then(
+    (passed) => {
+      process.exitCode = passed ? 0 : 1
+    },
+    (error: unknown) => {
+      process.stderr.write(`bench: could not finish: ${describeError(error)}\n`)
+      process.exitCode = 1
+    },
+  )
 }

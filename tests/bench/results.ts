@@ -2,13 +2,12 @@ import os from 'node:os'
 import { performance } from 'node:perf_hooks'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { parseArgs } from 'node:util'
-import { loadConfig } from '../../server/config'
 import type { Database } from '../../server/db/database'
 import { paths } from '../../server/paths'
 import { serveLocally, type LocalServer } from '../a11y/localServer'
 import { insertOrganisation, insertSurvey } from '../helpers/factories'
 import { addOfficer } from '../helpers/officers'
-import { openBenchDatabase, type BenchDatabase } from './benchDatabase'
+import { runBench, type BenchDatabase } from './benchDatabase'
 import { generateResponses } from './results/generateResponses'
 import { whileSampling, type MemoryReport } from './results/memorySampler'
 import { OfficerBrowser, type Fetched } from './results/officerBrowser'
@@ -88,13 +87,6 @@ async function measure(browser: OfficerBrowser, measured: Measured): Promise<boo
   return true
 }
 
-/** The message and its causes: fetch's own message is only "fetch failed". */
-function describeError(error: unknown): string {
-  if (!(error instanceof Error)) return String(error)
-  const code = 'code' in error && typeof error.code === 'string' ? ` [${error.code}]` : ''
-  return `${error.message}${code}${error.cause === undefined ? '' : `; cause: ${describeError(error.cause)}`}`
-}
-
 async function countResponses(db: Database): Promise<number> {
   const rows = await db.query<{ count: number }>('SELECT count(*)::integer AS count FROM responses')
   return rows[0]?.count ?? 0
@@ -161,24 +153,8 @@ async function bench(bench: BenchDatabase, sizes: number[]): Promise<boolean> {
   }
 }
 
-async function main(): Promise<boolean> {
-  const sizes = sizesWanted()
-  const { database } = loadConfig(process.env)
-  const benchDatabase = await openBenchDatabase(database.kind === 'postgres' ? database.url : undefined)
-  try {
-    printMachine(benchDatabase)
-    return await bench(benchDatabase, sizes)
-  } finally {
-    await benchDatabase.drop()
-  }
-}
-
-main().then(
-  (passed) => {
-    process.exitCode = passed ? 0 : 1
-  },
-  (error: unknown) => {
-    process.stderr.write(`bench: could not finish: ${describeError(error)}\n`)
-    process.exitCode = 1
-  },
-)
+const sizes = sizesWanted()
+runBench(async (benchDatabase) => {
+  printMachine(benchDatabase)
+  return bench(benchDatabase, sizes)
+})

@@ -1,10 +1,9 @@
 import { parseArgs } from 'node:util'
-import { loadConfig } from '../../server/config'
 import { paths } from '../../server/paths'
 import { loadTemplate } from '../../server/surveys/templates'
 import { serveLocally, type LocalServer } from '../a11y/localServer'
 import { insertOrganisation, insertSurvey } from '../helpers/factories'
-import { openBenchDatabase, type BenchDatabase } from './benchDatabase'
+import { runBench, type BenchDatabase } from './benchDatabase'
 import { begin, respondOnce, type SurveyUnderTest } from './journey'
 import { Latencies } from './latency'
 import { pageWeight } from './pageWeight'
@@ -64,7 +63,7 @@ async function printPageWeight(target: SurveyUnderTest, latencies: Latencies): P
   const items = await pageWeight(
     target.baseUrl,
     paths.respond.question(target.organisation, target.survey, firstQuestion),
-    respondent.cookieHeader,
+    respondent.cookies.header,
   )
   const total = items.reduce((sum, item) => sum + item.bytes, 0)
   process.stdout.write('page weight over the wire (Accept-Encoding: gzip), first question of what-i-need:\n')
@@ -128,25 +127,5 @@ async function bench(
   }
 }
 
-async function main(): Promise<boolean> {
-  const settings = options()
-  const { database } = loadConfig(process.env)
-  const benchDatabase = await openBenchDatabase(database.kind === 'postgres' ? database.url : undefined)
-  try {
-    return await bench(benchDatabase, settings)
-  } finally {
-    await benchDatabase.drop()
-  }
-}
-
-main().then(
-  (passed) => {
-    process.exitCode = passed ? 0 : 1
-  },
-  (error: unknown) => {
-    process.stderr.write(
-      `bench: could not finish: ${error instanceof Error ? error.message : String(error)}\n`,
-    )
-    process.exitCode = 1
-  },
-)
+const settings = options()
+runBench((benchDatabase) => bench(benchDatabase, settings))

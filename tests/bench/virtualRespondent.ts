@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks'
 import type { Latencies, RequestKind } from './latency'
+import { CookieJar } from './cookieJar'
 
 export class UnexpectedStatus extends Error {}
 
@@ -11,17 +12,13 @@ const referencePattern = /class="heard-reference">([A-Z0-9]{4}-[A-Z0-9]{4})</
  * redirects left unfollowed so each request is timed and checked on its own.
  */
 export class VirtualRespondent {
-  private readonly cookies = new Map<string, string>()
+  readonly cookies = new CookieJar()
   private token = ''
 
   constructor(
     private readonly baseUrl: string,
     private readonly latencies: Latencies,
   ) {}
-
-  get cookieHeader(): string {
-    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ')
-  }
 
   /** GETs a page that must answer 200; keeps its CSRF token. */
   async page(kind: RequestKind, path: string): Promise<string> {
@@ -53,18 +50,11 @@ export class VirtualRespondent {
     const response = await fetch(`${this.baseUrl}${path}`, {
       ...init,
       redirect: 'manual',
-      headers: { cookie: this.cookieHeader },
+      headers: { cookie: this.cookies.header },
     })
     const text = await response.text()
     this.latencies.add(kind, performance.now() - started)
-    for (const cookie of response.headers.getSetCookie()) {
-      const [pair = ''] = cookie.split(';')
-      const split = pair.indexOf('=')
-      if (split <= 0) continue
-      const [name, value] = [pair.slice(0, split), pair.slice(split + 1)]
-      if (value === '') this.cookies.delete(name)
-      else this.cookies.set(name, value)
-    }
+    this.cookies.keep(response)
     if (response.status !== expected)
       throw new UnexpectedStatus(
         `${init.method ?? 'GET'} ${path} gave ${response.status}, expected ${expected}`,

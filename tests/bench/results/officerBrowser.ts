@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks'
 import type { Queryable } from '../../../server/db/database'
 import { paths } from '../../../server/paths'
 import { createSignInLink } from '../../../server/signIn/signInLinks'
+import { CookieJar } from '../cookieJar'
 
 /** However big the download, one request gives up after this long, so the benchmark always ends. */
 const requestTimeoutMs = 10 * 60_000
@@ -21,7 +22,7 @@ export interface Fetched {
  * Bodies are read to the end and counted, never kept, so the client adds almost nothing to memory.
  */
 export class OfficerBrowser {
-  private readonly cookies = new Map<string, string>()
+  private readonly cookies = new CookieJar()
 
   constructor(private readonly baseUrl: string) {}
 
@@ -34,11 +35,11 @@ export class OfficerBrowser {
     const response = await fetch(`${this.baseUrl}${paths.signIn.linkAction}`, {
       method: 'POST',
       redirect: 'manual',
-      headers: { cookie: this.cookieHeader },
+      headers: { cookie: this.cookies.header },
       body: new URLSearchParams({ token, _csrf: csrf }),
     })
     await response.arrayBuffer()
-    this.keepCookies(response)
+    this.cookies.keep(response)
     if (response.status !== 303) throw new Error(`signing in gave ${response.status}, expected 303`)
     if (!this.cookies.has('heard.sid')) throw new Error('signing in set no heard.sid cookie')
   }
@@ -48,7 +49,7 @@ export class OfficerBrowser {
     const started = performance.now()
     const response = await fetch(`${this.baseUrl}${path}`, {
       redirect: 'manual',
-      headers: { cookie: this.cookieHeader },
+      headers: { cookie: this.cookies.header },
       signal: AbortSignal.timeout(requestTimeoutMs),
     })
     let bytes = 0
@@ -58,7 +59,7 @@ export class OfficerBrowser {
       onChunk?.()
     }
     const milliseconds = performance.now() - started
-    this.keepCookies(response)
+    this.cookies.keep(response)
     return {
       status: response.status,
       bytes,
@@ -70,25 +71,10 @@ export class OfficerBrowser {
   private async text(path: string): Promise<{ status: number; text: string }> {
     const response = await fetch(`${this.baseUrl}${path}`, {
       redirect: 'manual',
-      headers: { cookie: this.cookieHeader },
+      headers: { cookie: this.cookies.header },
     })
     const text = await response.text()
-    this.keepCookies(response)
+    this.cookies.keep(response)
     return { status: response.status, text }
-  }
-
-  private get cookieHeader(): string {
-    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ')
-  }
-
-  private keepCookies(response: Response): void {
-    for (const cookie of response.headers.getSetCookie()) {
-      const [pair = ''] = cookie.split(';')
-      const split = pair.indexOf('=')
-      if (split <= 0) continue
-      const [name, value] = [pair.slice(0, split), pair.slice(split + 1)]
-      if (value === '') this.cookies.delete(name)
-      else this.cookies.set(name, value)
-    }
   }
 }
