@@ -1,23 +1,16 @@
 import { countAnswers } from '../../server/results/countAnswers'
 import type { ResultsFilter } from '../../server/results/types'
-import { insertOrganisation, insertSurvey } from '../helpers/factories'
-import { openTestDatabase, type TestDatabase } from '../helpers/testDatabase'
+import { insertSurvey } from '../helpers/factories'
+import { type TestDatabase } from '../helpers/testDatabase'
 import { insertResponses } from './insertResponses'
 import { plainCounts } from './plainCounts'
-import { april, fortyResponses, march, resultsSurvey } from './resultsSurvey'
+import { april, march, openFortyResponses, resultsSurvey } from './resultsSurvey'
 
 let database: TestDatabase
 let survey: { organisationId: string; surveyId: string }
 
 beforeAll(async () => {
-  database = await openTestDatabase()
-  const organisation = await insertOrganisation(database.db)
-  const { surveyId } = await insertSurvey(database.db, {
-    organisationId: organisation.id,
-    template: resultsSurvey,
-  })
-  survey = { organisationId: organisation.id, surveyId }
-  await insertResponses(database.db, survey, fortyResponses)
+  ;({ database, survey } = await openFortyResponses())
 })
 afterAll(() => database.drop())
 

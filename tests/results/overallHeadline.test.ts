@@ -1,11 +1,9 @@
 import { buildOverallHeadline, loadOverallHeadline } from '../../server/results/overallHeadline'
 import { surveyDefinitionSchema } from '../../server/surveys/definitionSchema'
 import { loadTemplate } from '../../server/surveys/templates'
-import { insertOrganisation, insertSurvey } from '../helpers/factories'
-import { openTestDatabase, type TestDatabase } from '../helpers/testDatabase'
+import { type TestDatabase } from '../helpers/testDatabase'
 import { handCounts } from './handCounts'
-import { insertResponses } from './insertResponses'
-import { fortyResponses, resultsSurvey } from './resultsSurvey'
+import { openFortyResponses } from './resultsSurvey'
 
 /** Six importance statements ("I need to be listened to and heard" ...), free text and about you. */
 const { definition } = loadTemplate('what-i-need')
@@ -88,14 +86,7 @@ describe('loadOverallHeadline', () => {
   let survey: { organisationId: string; surveyId: string }
 
   beforeAll(async () => {
-    database = await openTestDatabase()
-    const organisation = await insertOrganisation(database.db)
-    const { surveyId } = await insertSurvey(database.db, {
-      organisationId: organisation.id,
-      template: resultsSurvey,
-    })
-    survey = { organisationId: organisation.id, surveyId }
-    await insertResponses(database.db, survey, fortyResponses)
+    ;({ database, survey } = await openFortyResponses())
   })
   afterAll(() => database.drop())
 

@@ -2,6 +2,9 @@ import { surveyDefinitionSchema } from '../../server/surveys/definitionSchema'
 import type { SurveyTemplate } from '../../server/surveys/templates'
 import { everyQuestionType, everyQuestionTypeDefinition } from '../fixtures/everyQuestionType'
 import { repeated, type PlannedResponse } from './insertResponses'
+import { insertOrganisation, insertSurvey } from '../helpers/factories'
+import { openTestDatabase, type TestDatabase } from '../helpers/testDatabase'
+import { insertResponses } from './insertResponses'
 
 /** The every-question-type survey with its free text optional and its age question about you. */
 export const resultsSurvey: SurveyTemplate = {
@@ -119,4 +122,20 @@ export const march = { from: new Date('2025-03-01T00:00:00Z'), to: new Date('202
 export const april = {
   from: new Date('2025-04-01T00:00:00+01:00'),
   to: new Date('2025-05-01T00:00:00+01:00'),
+}
+
+/** A fresh database holding one organisation's results survey with the forty responses above. */
+export async function openFortyResponses(): Promise<{
+  database: TestDatabase
+  survey: { organisationId: string; surveyId: string }
+}> {
+  const database = await openTestDatabase()
+  const organisation = await insertOrganisation(database.db)
+  const { surveyId } = await insertSurvey(database.db, {
+    organisationId: organisation.id,
+    template: resultsSurvey,
+  })
+  const survey = { organisationId: organisation.id, surveyId }
+  await insertResponses(database.db, survey, fortyResponses)
+  return { database, survey }
 }

@@ -2,23 +2,16 @@ import { NotFoundError } from '../../server/errors'
 import { buildSurveyResults, loadSurveyResults } from '../../server/results/surveyResults'
 import type { QuestionResult, ResultsFilter } from '../../server/results/types'
 import { insertOrganisation, insertSurvey, publishVersion } from '../helpers/factories'
-import { openTestDatabase, type TestDatabase } from '../helpers/testDatabase'
+import { type TestDatabase } from '../helpers/testDatabase'
 import { handCounts } from './handCounts'
 import { insertResponses } from './insertResponses'
-import { fortyResponses, resultsSurvey } from './resultsSurvey'
+import { fortyResponses, openFortyResponses, resultsSurvey } from './resultsSurvey'
 
 let database: TestDatabase
 let survey: { organisationId: string; surveyId: string }
 
 beforeAll(async () => {
-  database = await openTestDatabase()
-  const organisation = await insertOrganisation(database.db)
-  const { surveyId } = await insertSurvey(database.db, {
-    organisationId: organisation.id,
-    template: resultsSurvey,
-  })
-  survey = { organisationId: organisation.id, surveyId }
-  await insertResponses(database.db, survey, fortyResponses)
+  ;({ database, survey } = await openFortyResponses())
 })
 afterAll(() => database.drop())
 
