@@ -24,6 +24,7 @@ import { officerRoutes } from './officers/routes'
 import { requireOfficer } from './officers/setUpOfficerArea'
 import { signInRoutes } from './signIn/routes'
 import { surveyManagementRoutes } from './surveyManagement/routes'
+import { scorecardRoutes } from './scorecards/routes'
 
 export interface AppDependencies {
   config: Config
@@ -64,6 +65,7 @@ export function createApp(deps: AppDependencies): Express {
   app.use('/manage', freeTextRoutes(db))
   app.use('/manage', resultsRoutes(db))
   app.use('/manage', downloadRoutes(db))
+  app.use('/manage', scorecardRoutes(db))
 
   app.use(notFoundHandler)
   app.use(errorHandler(deps.translatorFor))

@@ -30,3 +30,10 @@ export class NotAllowedError extends DomainError {
     super(message, 403, 'errors/notAllowed')
   }
 }
+
+/** Thrown when a request's query names something that cannot be (e.g. a period that is not a quarter). */
+export class BadRequestError extends DomainError {
+  constructor(message = 'Bad request') {
+    super(message, 400, 'errors/badRequest')
+  }
+}

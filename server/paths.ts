@@ -3,6 +3,28 @@ const survey = (organisation: string, survey: string) => `/s/${organisation}/${s
 
 const managedSurvey = (slug: string) => `/manage/surveys/${slug}`
 
+const indicator = (handle: string) => `/manage/scorecards/indicators/${handle}`
+
+/** The officers' scorecard pages: outcomes, indicators, their figures, publishing. */
+const scorecards = {
+  home: '/manage/scorecards',
+  scorecardOutcome: (outcome: string) => `/manage/scorecards/outcomes/${outcome}`,
+  scorecardFramework: '/manage/scorecards/framework',
+  scorecardTemplate: '/manage/scorecards/framework/template',
+  scorecardNewOutcome: '/manage/scorecards/framework/outcomes',
+  scorecardRecompute: '/manage/scorecards/recompute',
+  scorecardNewIndicator: '/manage/scorecards/indicators/new',
+  scorecardIndicator: indicator,
+  scorecardCounting: (handle: string) => `${indicator(handle)}/counting`,
+  scorecardValues: (handle: string) => `${indicator(handle)}/values`,
+  scorecardCommentary: (handle: string) => `${indicator(handle)}/commentary`,
+  scorecardImport: '/manage/scorecards/import',
+  scorecardYouSaidWeDid: '/manage/scorecards/you-said-we-did',
+  scorecardYouSaidWeDidRemove: '/manage/scorecards/you-said-we-did/remove',
+  scorecardPublish: '/manage/scorecards/publish',
+  scorecardDownload: (file: string) => `/manage/scorecards/downloads/${file}`,
+}
+
 export const paths = {
   home: '/',
   signIn: {
@@ -31,6 +53,14 @@ export const paths = {
     officerRole: (handle: string) => `/manage/officers/${handle}/role`,
     officerRemove: (handle: string) => `/manage/officers/${handle}/remove`,
     audit: '/manage/audit',
+    scorecards: scorecards.home,
+    ...scorecards,
+  },
+  publicScorecards: {
+    list: (organisation: string) => `/scorecards/${organisation}`,
+    snapshot: (organisation: string, period: string) => `/scorecards/${organisation}/${period.toLowerCase()}`,
+    embed: (organisation: string, period: string) => `/scorecards/${organisation}/${period.toLowerCase()}/embed`,
+    openData: (organisation: string, period: string) => `/scorecards/${organisation}/${period.toLowerCase()}.json`,
   },
   healthz: '/healthz',
   accessibility: '/accessibility',

@@ -149,7 +149,8 @@ export interface YouSaidWeDid {
   id: string
   youSaid: string
   weDid: string
-  createdAt: Date
+  /** ISO 8601; scorecards are stored as JSON when published. */
+  createdAt: string
 }
 
 /** Everything every scorecard output shows: pages, downloads, snapshots. Suppression already applied. */
@@ -161,5 +162,5 @@ export interface Scorecard {
   groups: ScorecardGroup[]
   youSaidWeDid: YouSaidWeDid[]
   /** When the facts were last recomputed; null if never. */
-  computedAt: Date | null
+  computedAt: string | null
 }

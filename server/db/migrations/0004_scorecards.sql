@@ -39,7 +39,7 @@ CREATE TABLE indicators (
   UNIQUE (organisation_id, number),
   FOREIGN KEY (organisation_id, outcome_id) REFERENCES outcomes (organisation_id, id),
   FOREIGN KEY (organisation_id, survey_id) REFERENCES surveys (organisation_id, id),
-  CHECK ((kind = 'survey') = (survey_id IS NOT NULL AND counting IS NOT NULL)),
+  CHECK ((kind = 'survey') = (survey_id IS NOT NULL)),
   CHECK ((baseline_value IS NULL) = (baseline_date IS NULL))
 );
 

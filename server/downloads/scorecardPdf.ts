@@ -1,0 +1,329 @@
+import type { Writable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import PDFDocument from 'pdfkit'
+import { formatDate } from '../i18n/formatDate'
+import { directionOf, type LanguageCode } from '../i18n/languages'
+import type { Translate } from '../i18n/translator'
+import { formatPercent } from '../results/resultsPage'
+import { periodLabel } from '../scorecards/periodLabel'
+import { parsePeriod } from '../scorecards/periods'
+import type { RagStatus, Scorecard, ScorecardGroup, ScorecardRow, ShownFact, Unit } from '../scorecards/types'
+import { colours, styles, Canvas } from './pdf/canvas'
+import { cellTablePieces, placeTable } from './pdf/cellTable'
+import { swatchCell, textCell, type Cell, type CellLine } from './pdf/cells'
+import { Flow } from './pdf/flow'
+import { numberPages } from './pdf/pageNumbers'
+import { paragraphPiece } from './pdf/paragraph'
+import { sparklineCell } from './pdf/sparkline'
+import { unbreakable, type TextStyle } from './pdf/textLayout'
+
+export interface ScorecardPdfInput {
+  scorecard: Scorecard
+  t: Translate
+  language: LanguageCode
+}
+
+interface Words {
+  t: Translate
+  language: LanguageCode
+  threshold: number
+}
+
+// A4 landscape with 1.4 cm margins: ten columns need the width. The foot holds the page number.
+const margins = { top: 40, bottom: 52, left: 40, right: 40 }
+
+// Smaller than the results report's table text, since ten columns share the page.
+const cell = {
+  head: { size: 9, weight: 'bold', colour: colours.text },
+  body: { size: 9, weight: 'regular', colour: colours.text },
+  figure: { size: 10, weight: 'bold', colour: colours.text },
+  detail: { size: 8, weight: 'regular', colour: colours.secondary },
+} as const satisfies Record<string, TextStyle>
+
+const columns = [
+  'number',
+  'indicator',
+  'goodIs',
+  'baseline',
+  'target',
+  'current',
+  'rag',
+  'trend',
+  'chart',
+  'commentary',
+]
+const shares = [0.04, 0.19, 0.065, 0.075, 0.075, 0.1, 0.1, 0.085, 0.095, 0.175]
+
+// GOV.UK Design System colours; the states that are not a rating are grey.
+const ragColours: Partial<Record<RagStatus, string>> = { green: '#00703c', amber: '#f47738', red: '#d4351c' }
+const notRated = colours.rule
+
+const chart = { width: 70, height: 24 }
+
+const numberLocales: Record<LanguageCode, string> = { en: 'en-GB', cy: 'cy-GB', ur: 'ur-PK' }
+
+/** Intl marks signed Urdu numbers with a direction mark, which the embedded font has no glyph for. */
+const formatNumber = (value: number, language: LanguageCode, options: Intl.NumberFormatOptions = {}) =>
+  new Intl.NumberFormat(numberLocales[language], { maximumFractionDigits: 1, ...options })
+    .format(value)
+    .replace(/[\u200E\u200F\u061C]/g, '')
+
+/** A figure in its indicator's unit, as the scorecard page shows it: "66.7%", "12 weeks". */
+function inUnit(value: number, unit: Unit, words: Words): string {
+  const { t, language } = words
+  if (unit === 'percentage') return formatPercent(value, language)
+  const text = formatNumber(value, language)
+  return unbreakable(t(`scorecardPdf.unitValue.${unit}`, { value: text, count: value }))
+}
+
+/** A change between periods with its sign: percentages move in points. */
+function changeText(change: number, unit: Unit, words: Words): string {
+  const { t, language } = words
+  const signed = formatNumber(change, language, { signDisplay: 'exceptZero' })
+  if (unit === 'percentage') {
+    const points = formatNumber(change, language, {
+      signDisplay: 'exceptZero',
+      minimumFractionDigits: 1,
+    })
+    return t('scorecardPdf.change', { change: unbreakable(t('scorecardPdf.points', { value: points })) })
+  }
+  const value = unbreakable(t(`scorecardPdf.unitValue.${unit}`, { value: signed, count: Math.abs(change) }))
+  return t('scorecardPdf.change', { change: value })
+}
+
+const dayText = (day: string, language: LanguageCode) =>
+  unbreakable(formatDate(new Date(`${day}T12:00:00Z`), language))
+
+/** A figure above when it was or is due (baseline, target), or "None set". */
+function datedFigure(
+  canvas: Canvas,
+  figure: { value: number; when: string } | null,
+  unit: Unit,
+  words: Words,
+) {
+  if (!figure) return textCell(canvas, [{ text: words.t('scorecardPdf.notSet'), style: cell.detail }])
+  return textCell(canvas, [
+    { text: inUnit(figure.value, unit, words), style: cell.body },
+    { text: figure.when, style: cell.detail },
+  ])
+}
+
+function currentCell(canvas: Canvas, row: ScorecardRow, words: Words): Cell {
+  const { t, language, threshold } = words
+  const { current, indicator } = row
+  const period: CellLine = { text: periodLabel(row.period, t, language), style: cell.detail }
+  if (current.suppressed)
+    return textCell(canvas, [{ text: t('scorecards.withheld', { threshold }), style: cell.body }, period])
+  if (current.value === null)
+    return textCell(canvas, [{ text: t('scorecards.noFigure'), style: cell.body }, period])
+  const lines: CellLine[] = [{ text: inUnit(current.value, indicator.unit, words), style: cell.figure }]
+  if (indicator.kind === 'survey' && current.denominator !== null)
+    lines.push({
+      text: t('scorecardPdf.n', { n: formatNumber(current.denominator, language) }),
+      style: cell.detail,
+    })
+  if (current.interval) {
+    const bound = (value: number) => formatNumber(value, language, { minimumFractionDigits: 1 })
+    const interval = t('scorecardPdf.interval', {
+      lower: bound(current.interval.lower),
+      upper: bound(current.interval.upper),
+    })
+    lines.push({ text: unbreakable(interval), style: cell.detail })
+  }
+  return textCell(canvas, [...lines, period])
+}
+
+/** The periods the chart shows, oldest first, ending with the scorecard's own. */
+function historyOf(row: ScorecardRow): ShownFact[] {
+  return row.history.some((fact) => fact.period === row.period.key)
+    ? row.history
+    : [...row.history, row.current]
+}
+
+function chartCell(canvas: Canvas, row: ScorecardRow, words: Words): Cell {
+  const { indicator } = row
+  const facts = historyOf(row)
+  const values = facts.map((fact) => (fact.suppressed ? null : fact.value))
+  const inWords = facts.map((fact) => {
+    const period = parsePeriod(indicator.frequency, fact.period)
+    const label = period ? periodLabel(period, words.t, words.language) : fact.period
+    const value = fact.suppressed
+      ? words.t('scorecardPdf.chartNotShown')
+      : fact.value === null
+        ? words.t('scorecards.noFigure')
+        : inUnit(fact.value, indicator.unit, words)
+    return `${label}: ${value}`
+  })
+  const largest = Math.max(0, ...values.map((value) => Math.abs(value ?? 0)))
+  return sparklineCell(canvas, {
+    values,
+    alt: words.t('scorecardPdf.chartAlt', {
+      indicator: indicator.wording,
+      count: facts.length,
+      values: inWords.join('; '),
+    }),
+    ...chart,
+    // Percentages are drawn over at least 10 points, other figures over at least a fifth of their size.
+    minimumSpan: indicator.unit === 'percentage' ? 10 : Math.max(1, largest / 5),
+  })
+}
+
+function rowCells(canvas: Canvas, row: ScorecardRow, words: Words): Cell[] {
+  const { t, language } = words
+  const { indicator, trend, target } = row
+  const { baseline, unit } = indicator
+  const text = (value: string, style: TextStyle = cell.body) => textCell(canvas, [{ text: value, style }])
+  return [
+    text(indicator.number),
+    textCell(canvas, [
+      { text: indicator.wording, style: cell.body, gap: 4 },
+      { text: t('scorecardPdf.source', { source: indicator.source }), style: cell.detail },
+      { text: t('scorecardPdf.owner', { owner: indicator.dataOwner }), style: cell.detail },
+      {
+        text: t('scorecardPdf.frequency', { frequency: t(`scorecards.frequency.${indicator.frequency}`) }),
+        style: cell.detail,
+      },
+    ]),
+    text(t(`scorecards.goodIs.${indicator.goodIs}`)),
+    datedFigure(
+      canvas,
+      baseline && { value: baseline.value, when: dayText(baseline.date, language) },
+      unit,
+      words,
+    ),
+    datedFigure(
+      canvas,
+      target && {
+        value: target.value,
+        when: t('scorecardPdf.targetBy', { date: dayText(target.date, language) }),
+      },
+      unit,
+      words,
+    ),
+    currentCell(canvas, row, words),
+    swatchCell(canvas, {
+      colour: ragColours[row.rag] ?? notRated,
+      size: 8,
+      lines: [{ text: t(`scorecards.rag.${row.rag}`), style: cell.body }],
+    }),
+    textCell(canvas, [
+      { text: t(`scorecards.trend.${trend.status}`), style: cell.body },
+      {
+        text: trend.change === null ? '' : changeText(trend.change, indicator.unit, words),
+        style: cell.detail,
+      },
+    ]),
+    chartCell(canvas, row, words),
+    text(row.commentary ?? ''),
+  ]
+}
+
+function groupPieces(
+  canvas: Canvas,
+  parent: PDFKit.PDFStructureElement,
+  group: ScorecardGroup,
+  words: Words,
+) {
+  const { t } = words
+  const heading = group.outcome?.statement ?? t('scorecards.overall')
+  const section = canvas.doc.struct('Sect')
+  parent.add(section)
+  const table = cellTablePieces(canvas, section, {
+    shares,
+    head: columns.map((column) => t(`scorecardPdf.columns.${column}`)),
+    headStyle: cell.head,
+    rows: group.rows.map((row) => rowCells(canvas, row, words)),
+  })
+  const lead = [
+    paragraphPiece(canvas, section, {
+      tag: 'H2',
+      text: heading,
+      style: styles.heading,
+      gap: 6,
+      keepWithNext: true,
+    }),
+  ]
+  return { heading, table: { ...table, lead } }
+}
+
+function titleBlock(
+  canvas: Canvas,
+  parent: PDFKit.PDFStructureElement,
+  scorecard: Scorecard,
+  words: Words,
+  now: Date,
+) {
+  const { t, language } = words
+  const paragraph = (text: string, style: TextStyle, gap = 6, tag = 'P') =>
+    paragraphPiece(canvas, parent, { tag, text, style, gap })
+  const computed = scorecard.computedAt
+    ? [
+        paragraph(
+          t('scorecardPdf.computed', { date: dayText(scorecard.computedAt.slice(0, 10), language) }),
+          styles.body,
+        ),
+      ]
+    : []
+  return [
+    paragraph(t('scorecardPdf.title'), styles.title, 4, 'H1'),
+    paragraph(scorecard.organisation.name, styles.subtitle, 10),
+    paragraph(
+      t('scorecardPdf.quarter', { period: periodLabel(scorecard.asAt, t, language) }),
+      styles.headline,
+      8,
+    ),
+    paragraph(t('pdf.produced', { date: unbreakable(formatDate(now, language)) }), styles.body),
+    ...computed,
+    paragraph(t('scorecardPdf.ownPeriods'), styles.body),
+    paragraph(t('scorecardPdf.withheldNote', { threshold: scorecard.threshold }), styles.body, 20),
+  ]
+}
+
+function writeScorecard(doc: PDFKit.PDFDocument, input: ScorecardPdfInput, now: Date): void {
+  const { scorecard, t, language } = input
+  const words: Words = { t, language, threshold: scorecard.threshold }
+  const canvas = new Canvas(doc, directionOf(language))
+  const root = doc.struct('Document')
+  doc.addStructure(root)
+  const flow = new Flow(doc)
+  flow.placeBlock(titleBlock(canvas, root, scorecard, words, now))
+  // An outcome with no indicators yet has nothing for a board to read, so it is left out.
+  for (const group of scorecard.groups.filter((candidate) => candidate.rows.length > 0)) {
+    const { heading, table } = groupPieces(canvas, root, group, words)
+    placeTable(flow, canvas, table, { gapAfter: 20, onStart: () => doc.outline.addItem(heading) })
+  }
+  numberPages(canvas, t)
+}
+
+/**
+ * A scorecard as a PDF for boards, streamed to `output`: a title block saying whose it is and for
+ * which quarter, then a table per outcome, each indicator a row that is never split across pages,
+ * with its figures, its RAG rating and trend in words, and a small chart of recent periods. It holds
+ * only what the scorecard shows, withheld figures already taken out. A4 landscape, tagged, titled
+ * and in the reader's language, with bookmarks per outcome; Urdu is laid out right to left.
+ */
+export async function writeScorecardPdf(input: ScorecardPdfInput, output: Writable): Promise<void> {
+  const now = new Date()
+  const title = input.t('scorecardPdf.documentTitle', {
+    period: periodLabel(input.scorecard.asAt, input.t, input.language),
+  })
+  const doc = new PDFDocument({
+    size: 'A4',
+    layout: 'landscape',
+    margins,
+    bufferPages: true,
+    pdfVersion: '1.7',
+    tagged: true,
+    displayTitle: true,
+    lang: input.language,
+    info: { Title: title, Author: input.scorecard.organisation.name, CreationDate: now },
+  })
+  const finished = pipeline(doc, output)
+  try {
+    writeScorecard(doc, input, now)
+    doc.end()
+  } catch (error) {
+    doc.destroy(error instanceof Error ? error : new Error(String(error)))
+  }
+  await finished
+}

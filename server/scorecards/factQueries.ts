@@ -1,0 +1,79 @@
+import type { Queryable } from '../db/database'
+import type { IndicatorFact } from './types'
+
+interface FactRow {
+  indicator_id: string
+  period: string
+  numerator: number | null
+  denominator: number | null
+  value: string | number | null
+}
+
+export async function listFacts(db: Queryable, organisationId: string): Promise<IndicatorFact[]> {
+  const rows = await db.query<FactRow>(
+    `SELECT indicator_id, period, numerator, denominator, value FROM indicator_facts
+      WHERE organisation_id = $1 ORDER BY indicator_id, period`,
+    [organisationId],
+  )
+  return rows.map((row) => ({
+    indicatorId: row.indicator_id,
+    period: row.period,
+    numerator: row.numerator,
+    denominator: row.denominator,
+    value: row.value === null ? null : Number(row.value),
+  }))
+}
+
+export async function lastComputedAt(db: Queryable, organisationId: string): Promise<Date | null> {
+  const [row] = await db.query<{ computed_at: Date | null }>(
+    'SELECT max(computed_at) AS computed_at FROM indicator_facts WHERE organisation_id = $1',
+    [organisationId],
+  )
+  return row?.computed_at ?? null
+}
+
+/**
+ * Replaces the facts of these indicators with the ones given, in one transaction's worth of work
+ * (the caller holds the transaction): delete the slice, insert it again, so doing it twice is the
+ * same as doing it once.
+ */
+export async function replaceFacts(
+  tx: Queryable,
+  organisationId: string,
+  indicatorIds: readonly string[],
+  facts: readonly IndicatorFact[],
+): Promise<void> {
+  await tx.query('DELETE FROM indicator_facts WHERE organisation_id = $1 AND indicator_id = ANY ($2::uuid[])', [
+    organisationId,
+    indicatorIds,
+  ])
+  await tx.query(
+    `INSERT INTO indicator_facts (organisation_id, indicator_id, period, numerator, denominator, value)
+     SELECT $1, fact.indicator_id, fact.period, fact.numerator, fact.denominator, fact.value
+       FROM unnest($2::uuid[], $3::text[], $4::integer[], $5::integer[], $6::numeric[])
+         AS fact(indicator_id, period, numerator, denominator, value)`,
+    [
+      organisationId,
+      facts.map((fact) => fact.indicatorId),
+      facts.map((fact) => fact.period),
+      facts.map((fact) => fact.numerator),
+      facts.map((fact) => fact.denominator),
+      facts.map((fact) => fact.value),
+    ],
+  )
+}
+
+export async function listAdministrativeFacts(db: Queryable, organisationId: string): Promise<IndicatorFact[]> {
+  const rows = await db.query<FactRow>(
+    `SELECT indicator_id, period, NULL::integer AS numerator, NULL::integer AS denominator, value
+       FROM administrative_values WHERE organisation_id = $1`,
+    [organisationId],
+  )
+  return rows.map((row) => ({
+    indicatorId: row.indicator_id,
+    period: row.period,
+    numerator: null,
+    denominator: null,
+    value: row.value === null ? null : Number(row.value),
+  }))
+}

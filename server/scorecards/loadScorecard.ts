@@ -1,0 +1,47 @@
+import type { Queryable } from '../db/database'
+import { thresholdFrom } from '../results/threshold'
+import { buildScorecard } from './buildScorecard'
+import { listCommentary } from './commentaryQueries'
+import { lastComputedAt, listFacts } from './factQueries'
+import { listIndicators } from './indicatorQueries'
+import { listOutcomes } from './outcomeQueries'
+import { listPublishedFacts } from './snapshotQueries'
+import type { Period, Scorecard } from './types'
+import { listYouSaidWeDid } from './youSaidWeDidQueries'
+
+export interface ScorecardOrganisation {
+  id: string
+  name: string
+  slug: string
+  smallNumberThreshold: number
+}
+
+/** An organisation's scorecard for a quarter, from its stored facts: what every scorecard output shows. */
+export async function loadScorecard(
+  db: Queryable,
+  organisation: ScorecardOrganisation,
+  asAt: Period,
+): Promise<Scorecard> {
+  const organisationId = organisation.id
+  const [outcomes, indicators, facts, published, commentary, youSaidWeDid, computedAt] = await Promise.all([
+    listOutcomes(db, organisationId),
+    listIndicators(db, organisationId),
+    listFacts(db, organisationId),
+    listPublishedFacts(db, organisationId),
+    listCommentary(db, organisationId),
+    listYouSaidWeDid(db, organisationId),
+    lastComputedAt(db, organisationId),
+  ])
+  return buildScorecard({
+    organisation: { name: organisation.name, slug: organisation.slug },
+    asAt,
+    threshold: thresholdFrom(organisation.smallNumberThreshold),
+    outcomes,
+    indicators,
+    facts,
+    published,
+    commentary,
+    youSaidWeDid,
+    computedAt: computedAt ? computedAt.toISOString() : null,
+  })
+}

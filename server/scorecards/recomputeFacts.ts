@@ -1,0 +1,50 @@
+import type { Database } from '../db/database'
+import { listAdministrativeFacts, replaceFacts } from './factQueries'
+import { listIndicators } from './indicatorQueries'
+import { countRatings } from './ratingCube'
+import { surveyFactsFor } from './surveyFacts'
+import type { Indicator, IndicatorFact } from './types'
+
+function bySurvey(indicators: readonly Indicator[]): Map<string, Indicator[]> {
+  const groups = new Map<string, Indicator[]>()
+  for (const indicator of indicators) {
+    if (!indicator.survey) continue
+    const group = groups.get(indicator.survey.id) ?? []
+    group.push(indicator)
+    groups.set(indicator.survey.id, group)
+  }
+  return groups
+}
+
+/**
+ * Recomputes every indicator fact of an organisation from its responses and administrative values:
+ * one counting pass per survey, then the organisation's facts deleted and inserted again in one
+ * transaction. Running it twice leaves the same rows.
+ */
+export async function recomputeFacts(db: Database, organisationId: string): Promise<{ facts: number }> {
+  const indicators = await listIndicators(db, organisationId)
+  const facts: IndicatorFact[] = []
+  for (const [surveyId, group] of bySurvey(indicators)) {
+    const countings = group.map((indicator) => indicator.survey?.counting)
+    const cells = await countRatings(db, {
+      organisationId,
+      surveyId,
+      questions: [...new Set(countings.flatMap((counting) => counting?.questions ?? []))],
+      aboutYouKeys: [...new Set(countings.flatMap((counting) => Object.keys(counting?.aboutYou ?? {})))],
+    })
+    for (const indicator of group) facts.push(...surveyFactsFor(indicator, cells))
+  }
+  const administrative = new Set(indicators.filter((each) => each.kind === 'administrative').map((each) => each.id))
+  facts.push(...(await listAdministrativeFacts(db, organisationId)).filter((fact) => administrative.has(fact.indicatorId)))
+  await db.transaction(async (tx) => {
+    // Two recomputations at once would each delete, then collide on the other's inserts.
+    if (db.kind === 'postgres') await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [organisationId])
+    await replaceFacts(
+      tx,
+      organisationId,
+      indicators.map((indicator) => indicator.id),
+      facts,
+    )
+  })
+  return { facts: facts.length }
+}

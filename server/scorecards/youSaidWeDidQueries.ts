@@ -1,0 +1,30 @@
+import { randomUUID } from 'node:crypto'
+import type { Queryable } from '../db/database'
+import type { YouSaidWeDid } from './types'
+
+export async function listYouSaidWeDid(db: Queryable, organisationId: string): Promise<YouSaidWeDid[]> {
+  const rows = await db.query<{ id: string; you_said: string; we_did: string; created_at: Date }>(
+    `SELECT id, you_said, we_did, created_at FROM you_said_we_did
+      WHERE organisation_id = $1 ORDER BY created_at DESC, id`,
+    [organisationId],
+  )
+  return rows.map((row) => ({ id: row.id, youSaid: row.you_said, weDid: row.we_did, createdAt: row.created_at.toISOString() }))
+}
+
+export async function insertYouSaidWeDid(
+  db: Queryable,
+  entry: { organisationId: string; youSaid: string; weDid: string; createdBy: string },
+): Promise<void> {
+  await db.query(
+    `INSERT INTO you_said_we_did (organisation_id, id, you_said, we_did, created_by) VALUES ($1, $2, $3, $4, $5)`,
+    [entry.organisationId, randomUUID(), entry.youSaid, entry.weDid, entry.createdBy],
+  )
+}
+
+export async function deleteYouSaidWeDid(db: Queryable, organisationId: string, id: string): Promise<boolean> {
+  const rows = await db.query('DELETE FROM you_said_we_did WHERE organisation_id = $1 AND id = $2 RETURNING id', [
+    organisationId,
+    id,
+  ])
+  return rows.length > 0
+}

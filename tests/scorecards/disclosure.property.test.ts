@@ -1,0 +1,256 @@
+import fc from 'fast-check'
+import { isSmall } from '../../server/results/threshold'
+import {
+  withholdDisclosive,
+  type DisclosureFact,
+  type FactSelection,
+} from '../../server/scorecards/disclosure'
+
+/**
+ * Checks withholding against the ratings themselves: random responses, random facts counted from
+ * them, and a search for any withheld fact that shown facts give back by subtraction.
+ */
+
+const threshold = 10
+const months = ['2026-01', '2026-02', '2026-03', '2026-04']
+const languages = ['en', 'cy']
+const ageGroups = ['5-11', '12-15', '16-25']
+const questions = ['school', 'home', 'friends', 'health']
+const answers = ['very-important', 'quite-important', 'not-important', 'dont-know']
+const counting = { surveyId: 'young-people-2026', positive: ['very-important'], excluded: ['dont-know'] }
+const runs = { seed: 20260401, numRuns: 300 }
+
+interface Rating {
+  id: number
+  question: string
+  answer: string
+  month: string
+  language: string
+  ageGroup: string
+}
+
+/** A fact as counted from the ratings, with the ids of the ratings its denominator counts. */
+interface Counted {
+  fact: DisclosureFact & { selection: FactSelection; numerator: number; denominator: number }
+  ids: Set<number>
+  /** In the earlier snapshot too. */
+  earlier: boolean
+}
+
+const responseArbitrary = fc.record({
+  month: fc.constantFrom(...months),
+  language: fc.constantFrom(...languages),
+  ageGroup: fc.constantFrom(...ageGroups),
+  // Most answer every question; some leave one out.
+  answers: fc.tuple(...questions.map(() => fc.option(fc.constantFrom(...answers), { freq: 6 }))),
+})
+
+/** All of them, one of them, or any of them: wholes and parts both turn up often. */
+const someOf = (values: string[]) =>
+  fc.oneof(
+    fc.constant(values),
+    fc.constantFrom(...values.map((value) => [value])),
+    fc.subarray(values, { minLength: 1 }),
+  )
+
+const factArbitrary = fc.record({
+  questions: someOf(questions),
+  months: someOf(months),
+  ageGroup: fc.option(fc.constantFrom(...ageGroups), { freq: 2 }),
+  language: fc.option(fc.constantFrom(...languages), { freq: 3 }),
+  earlier: fc.boolean(),
+})
+
+const caseArbitrary = fc.record({
+  responses: fc.array(responseArbitrary, { maxLength: 240, size: 'max' }),
+  facts: fc.array(factArbitrary, { minLength: 1, maxLength: 14, size: 'max' }),
+})
+
+type Case = typeof caseArbitrary extends fc.Arbitrary<infer T> ? T : never
+
+function ratingsOf(responses: Case['responses']): Rating[] {
+  return responses.flatMap((response, index) =>
+    questions.flatMap((question, position) => {
+      const answer = response.answers[position]
+      return answer ? [{ id: index * questions.length + position, question, answer, ...response }] : []
+    }),
+  )
+}
+
+const isCountedBy = (selection: FactSelection, rating: Rating) =>
+  selection.questions.includes(rating.question) &&
+  selection.months.includes(rating.month) &&
+  (selection.aboutYou['age-group'] ?? rating.ageGroup) === rating.ageGroup &&
+  (selection.language ?? rating.language) === rating.language &&
+  !selection.excluded.includes(rating.answer)
+
+function countFacts(generated: Case): Counted[] {
+  const ratings = ratingsOf(generated.responses)
+  return generated.facts.map((drawn, index) => {
+    const selection: FactSelection = {
+      ...counting,
+      questions: drawn.questions,
+      months: drawn.months,
+      aboutYou: drawn.ageGroup === null ? {} : { 'age-group': drawn.ageGroup },
+      ...(drawn.language === null ? {} : { language: drawn.language }),
+    }
+    const counted = ratings.filter((rating) => isCountedBy(selection, rating))
+    const numerator = counted.filter((rating) => selection.positive.includes(rating.answer)).length
+    const fact = { key: `fact-${index}`, selection, numerator, denominator: counted.length }
+    return { fact, ids: new Set(counted.map((rating) => rating.id)), earlier: drawn.earlier }
+  })
+}
+
+/** The reader's view: nesting from the definitions alone, written apart from the code under test. */
+const isNestedIn = (part: FactSelection, whole: FactSelection) =>
+  part.questions.every((question) => whole.questions.includes(question)) &&
+  part.months.every((month) => whole.months.includes(month)) &&
+  Object.entries(whole.aboutYou).every(([question, answer]) => part.aboutYou[question] === answer) &&
+  (whole.language === undefined || whole.language === part.language)
+
+const isAlike = (one: FactSelection, other: FactSelection) => isNestedIn(one, other) && isNestedIn(other, one)
+
+const figuresOf = ({ fact }: Counted) => [fact.numerator, fact.denominator, fact.denominator - fact.numerator]
+const anySmall = (counts: number[]) => counts.some((count) => isSmall(count, threshold))
+const nestedPairs = (facts: Counted[]) =>
+  facts.flatMap((whole) =>
+    facts
+      .filter((part) => part !== whole && isNestedIn(part.fact.selection, whole.fact.selection))
+      .map((part) => ({ whole, part })),
+  )
+
+/** Up to three pairwise disjoint facts whose ratings are exactly `remainder`. */
+function findCover(
+  remainder: Set<number>,
+  candidates: Counted[],
+  chosen: Counted[] = [],
+  from = 0,
+): Counted[] | undefined {
+  const covered = chosen.reduce((sum, candidate) => sum + candidate.ids.size, 0)
+  if (chosen.length > 0 && covered === remainder.size) return chosen
+  if (chosen.length === 3) return undefined
+  for (let index = from; index < candidates.length; index += 1) {
+    const next = candidates[index]
+    if (next === undefined || covered + next.ids.size > remainder.size) continue
+    if (chosen.some((taken) => [...next.ids].some((id) => taken.ids.has(id)))) continue
+    const cover = findCover(remainder, candidates, [...chosen, next], index + 1)
+    if (cover) return cover
+  }
+  return undefined
+}
+
+/** Every way a withheld fact comes back from shown ones, described; `allowFrozen` lets an earlier snapshot's own ones stand. */
+function findRecoveries(facts: Counted[], withheld: Set<string>, allowFrozen: boolean): string[] {
+  const shown = (counted: Counted) => !withheld.has(counted.fact.key)
+  return nestedPairs(facts)
+    .filter(({ whole, part }) => shown(whole) && !shown(part))
+    .flatMap(({ whole, part }) => {
+      const remainder = new Set([...whole.ids].filter((id) => !part.ids.has(id)))
+      const candidates = facts.filter(
+        (other) =>
+          other !== whole &&
+          other !== part &&
+          shown(other) &&
+          isNestedIn(other.fact.selection, whole.fact.selection) &&
+          !isAlike(other.fact.selection, whole.fact.selection) &&
+          [...other.ids].every((id) => remainder.has(id)),
+      )
+      const cover = remainder.size === 0 ? [] : findCover(remainder, candidates)
+      if (!cover) return []
+      // Figures an earlier snapshot showed stay shown; only a fact new to this one may be given away by them.
+      const fromEarlierOnly = [whole, ...cover].every((used) => used.fact.frozen) && !part.fact.frozen
+      if (allowFrozen && fromEarlierOnly) return []
+      return [
+        `${part.fact.key} = ${whole.fact.key} - ${cover.map((used) => used.fact.key).join(' - ') || 'nothing'}`,
+      ]
+    })
+}
+
+function findDisclosures(facts: Counted[], withheld: Set<string>, allowFrozen: boolean): string[] {
+  const shown = facts.filter((counted) => !withheld.has(counted.fact.key))
+  return [
+    ...shown
+      .filter((counted) => anySmall(figuresOf(counted)))
+      .map((counted) => `${counted.fact.key} is small`),
+    ...nestedPairs(shown)
+      .filter(({ whole, part }) =>
+        anySmall(figuresOf(whole).map((count, index) => count - (figuresOf(part)[index] ?? 0))),
+      )
+      .map(({ whole, part }) => `${whole.fact.key} - ${part.fact.key} is small`),
+    ...findRecoveries(facts, withheld, allowFrozen),
+  ]
+}
+
+/** The facts as published before: the earlier ones alone, withheld as they were then. */
+function freezeEarlier(facts: Counted[]): Counted[] {
+  const earlier = facts.filter((counted) => counted.earlier)
+  const withheldThen = withholdDisclosive(
+    earlier.map((counted) => counted.fact),
+    threshold,
+  )
+  return facts.map((counted) =>
+    counted.earlier
+      ? { ...counted, fact: { ...counted.fact, frozen: { suppressed: withheldThen.has(counted.fact.key) } } }
+      : counted,
+  )
+}
+
+const administrative: DisclosureFact = { key: 'plans-issued', selection: null, numerator: 3, denominator: 4 }
+
+describe('withholdDisclosive, against the ratings', () => {
+  it('shows no small figure, no small difference and nothing recoverable', () => {
+    fc.assert(
+      fc.property(caseArbitrary, (generated) => {
+        const facts = countFacts(generated)
+        const withheld = withholdDisclosive(
+          [...facts.map((counted) => counted.fact), administrative],
+          threshold,
+        )
+        expect(findDisclosures(facts, withheld, false)).toEqual([])
+        expect(withheld.has(administrative.key)).toBe(false)
+      }),
+      runs,
+    )
+  })
+
+  it('keeps an earlier snapshot as it was and still gives nothing new away', () => {
+    fc.assert(
+      fc.property(caseArbitrary, (generated) => {
+        const facts = freezeEarlier(countFacts(generated))
+        const withheld = withholdDisclosive(
+          facts.map((counted) => counted.fact),
+          threshold,
+        )
+        expect(findDisclosures(facts, withheld, true)).toEqual([])
+        for (const { fact } of facts)
+          if (fact.frozen) expect(withheld.has(fact.key)).toBe(fact.frozen.suppressed)
+      }),
+      runs,
+    )
+  })
+
+  it('has checks that catch primary withholding alone', () => {
+    const primaryOnly = (facts: Counted[]) =>
+      new Set(facts.filter((counted) => anySmall(figuresOf(counted))).map((counted) => counted.fact.key))
+    const caught = fc
+      .sample(caseArbitrary, { seed: runs.seed, numRuns: runs.numRuns })
+      .map(countFacts)
+      .filter((facts) => findDisclosures(facts, primaryOnly(facts), false).length > 0)
+    expect(caught.length).toBeGreaterThan(runs.numRuns / 10)
+  })
+})
+it('zz stats', () => {
+  const cases = fc.sample(caseArbitrary, { seed: runs.seed, numRuns: 300 }).map(countFacts)
+  let shown = 0, total = 0, primary = 0, caught = 0, pairs = 0, shownWithheldPairs = 0
+  for (const facts of cases) {
+    const w = withholdDisclosive(facts.map((c) => c.fact), threshold)
+    total += facts.length
+    shown += facts.filter((c) => !w.has(c.fact.key)).length
+    const p = new Set(facts.filter((c) => anySmall(figuresOf(c))).map((c) => c.fact.key))
+    primary += p.size
+    pairs += nestedPairs(facts).length
+    shownWithheldPairs += nestedPairs(facts).filter(({whole, part}) => !w.has(whole.fact.key) && w.has(part.fact.key)).length
+    if (findDisclosures(facts, p, false).length > 0) caught++
+  }
+  console.log({ total, shown, primary, caught, pairs, shownWithheldPairs })
+})
