@@ -25,6 +25,8 @@ import { requireOfficer } from './officers/setUpOfficerArea'
 import { signInRoutes } from './signIn/routes'
 import { surveyManagementRoutes } from './surveyManagement/routes'
 import { scorecardRoutes } from './scorecards/routes'
+import { scorecardManagementRoutes } from './scorecards/manageRoutes'
+import { publicScorecardRoutes } from './scorecards/publicRoutes'
 
 export interface AppDependencies {
   config: Config
@@ -57,6 +59,7 @@ export function createApp(deps: AppDependencies): Express {
 
   app.use(pageRoutes())
   app.use(respondRoutes({ db, config }))
+  app.use(publicScorecardRoutes(db))
   app.use(signInRoutes({ db, config, mailer: deps.mailer }))
   app.use('/manage', requireOfficer(db, config.officerIdleMinutes))
   app.use('/manage/officers', officerRoutes({ db, config, mailer: deps.mailer }))
@@ -65,6 +68,7 @@ export function createApp(deps: AppDependencies): Express {
   app.use('/manage', freeTextRoutes(db))
   app.use('/manage', resultsRoutes(db))
   app.use('/manage', downloadRoutes(db))
+  app.use('/manage', scorecardManagementRoutes(db))
   app.use('/manage', scorecardRoutes(db))
 
   app.use(notFoundHandler)

@@ -59,8 +59,10 @@ export const paths = {
   publicScorecards: {
     list: (organisation: string) => `/scorecards/${organisation}`,
     snapshot: (organisation: string, period: string) => `/scorecards/${organisation}/${period.toLowerCase()}`,
-    embed: (organisation: string, period: string) => `/scorecards/${organisation}/${period.toLowerCase()}/embed`,
-    openData: (organisation: string, period: string) => `/scorecards/${organisation}/${period.toLowerCase()}.json`,
+    embed: (organisation: string, period: string) =>
+      `/scorecards/${organisation}/${period.toLowerCase()}/embed`,
+    openData: (organisation: string, period: string) =>
+      `/scorecards/${organisation}/${period.toLowerCase()}.json`,
   },
   healthz: '/healthz',
   accessibility: '/accessibility',

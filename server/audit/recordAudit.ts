@@ -13,6 +13,7 @@ export const auditActions = [
   'role-changed',
   'officer-removed',
   'downloaded',
+  'scorecard-published',
 ] as const
 export type AuditAction = (typeof auditActions)[number]
 

@@ -4,10 +4,11 @@ import PDFDocument from 'pdfkit'
 import { formatDate } from '../i18n/formatDate'
 import { directionOf, type LanguageCode } from '../i18n/languages'
 import type { Translate } from '../i18n/translator'
-import { formatPercent } from '../results/resultsPage'
+import { formatChange, formatDay, formatNumber, formatValue } from '../scorecards/formatFigures'
 import { periodLabel } from '../scorecards/periodLabel'
 import { parsePeriod } from '../scorecards/periods'
-import type { RagStatus, Scorecard, ScorecardGroup, ScorecardRow, ShownFact, Unit } from '../scorecards/types'
+import { sparkline } from '../scorecards/sparkline'
+import type { RagStatus, Scorecard, ScorecardGroup, ScorecardRow, Unit } from '../scorecards/types'
 import { colours, styles, Canvas } from './pdf/canvas'
 import { cellTablePieces, placeTable } from './pdf/cellTable'
 import { swatchCell, textCell, type Cell, type CellLine } from './pdf/cells'
@@ -58,50 +59,31 @@ const shares = [0.04, 0.19, 0.065, 0.075, 0.075, 0.1, 0.1, 0.085, 0.095, 0.175]
 const ragColours: Partial<Record<RagStatus, string>> = { green: '#00703c', amber: '#f47738', red: '#d4351c' }
 const notRated = colours.rule
 
-const chart = { width: 70, height: 24 }
+// The scorecard page's sparkline is drawn in a 100 x 30 box (scorecards/sparkline.ts).
+const chart = { width: 70, height: 21, viewBox: { width: 100, height: 30 } }
 
-const numberLocales: Record<LanguageCode, string> = { en: 'en-GB', cy: 'cy-GB', ur: 'ur-PK' }
+/** A figure in its indicator's unit, as the scorecard page shows it: "66.7%", "25.0 weeks". */
+const inUnit = (value: number, unit: Unit, { t, language }: Words): string =>
+  unbreakable(formatValue(value, unit, t, language))
 
-/** Intl marks signed Urdu numbers with a direction mark, which the embedded font has no glyph for. */
-const formatNumber = (value: number, language: LanguageCode, options: Intl.NumberFormatOptions = {}) =>
-  new Intl.NumberFormat(numberLocales[language], { maximumFractionDigits: 1, ...options })
-    .format(value)
-    .replace(/[\u200E\u200F\u061C]/g, '')
-
-/** A figure in its indicator's unit, as the scorecard page shows it: "66.7%", "12 weeks". */
-function inUnit(value: number, unit: Unit, words: Words): string {
-  const { t, language } = words
-  if (unit === 'percentage') return formatPercent(value, language)
-  const text = formatNumber(value, language)
-  return unbreakable(t(`scorecardPdf.unitValue.${unit}`, { value: text, count: value }))
+/** A change between periods with its sign and its unit: percentages move in points. */
+function changeText(change: number, unit: Unit, { t, language }: Words): string {
+  const signed = formatChange(change, unit, language)
+  const value =
+    unit === 'percentage'
+      ? t('scorecardPdf.points', { value: signed })
+      : t(`scorecards.valueIn.${unit}`, { value: signed })
+  return t('scorecards.change', { change: unbreakable(value) })
 }
 
-/** A change between periods with its sign: percentages move in points. */
-function changeText(change: number, unit: Unit, words: Words): string {
-  const { t, language } = words
-  const signed = formatNumber(change, language, { signDisplay: 'exceptZero' })
-  if (unit === 'percentage') {
-    const points = formatNumber(change, language, {
-      signDisplay: 'exceptZero',
-      minimumFractionDigits: 1,
-    })
-    return t('scorecardPdf.change', { change: unbreakable(t('scorecardPdf.points', { value: points })) })
-  }
-  const value = unbreakable(t(`scorecardPdf.unitValue.${unit}`, { value: signed, count: Math.abs(change) }))
-  return t('scorecardPdf.change', { change: value })
-}
-
-const dayText = (day: string, language: LanguageCode) =>
-  unbreakable(formatDate(new Date(`${day}T12:00:00Z`), language))
-
-/** A figure above when it was or is due (baseline, target), or "None set". */
+/** A figure above when it was or is due (baseline, target), or "None". */
 function datedFigure(
   canvas: Canvas,
   figure: { value: number; when: string } | null,
   unit: Unit,
   words: Words,
 ) {
-  if (!figure) return textCell(canvas, [{ text: words.t('scorecardPdf.notSet'), style: cell.detail }])
+  if (!figure) return textCell(canvas, [{ text: words.t('scorecards.none'), style: cell.detail }])
   return textCell(canvas, [
     { text: inUnit(figure.value, unit, words), style: cell.body },
     { text: figure.when, style: cell.detail },
@@ -119,32 +101,26 @@ function currentCell(canvas: Canvas, row: ScorecardRow, words: Words): Cell {
   const lines: CellLine[] = [{ text: inUnit(current.value, indicator.unit, words), style: cell.figure }]
   if (indicator.kind === 'survey' && current.denominator !== null)
     lines.push({
-      text: t('scorecardPdf.n', { n: formatNumber(current.denominator, language) }),
+      text: t('scorecards.n', { n: formatNumber(current.denominator, 'count', language) }),
       style: cell.detail,
     })
   if (current.interval) {
-    const bound = (value: number) => formatNumber(value, language, { minimumFractionDigits: 1 })
+    // Shorter than the page's "95% interval 48.8% to 80.8%", to fit the column.
     const interval = t('scorecardPdf.interval', {
-      lower: bound(current.interval.lower),
-      upper: bound(current.interval.upper),
+      lower: formatNumber(current.interval.lower, 'percentage', language),
+      upper: formatNumber(current.interval.upper, 'percentage', language),
     })
     lines.push({ text: unbreakable(interval), style: cell.detail })
   }
   return textCell(canvas, [...lines, period])
 }
 
-/** The periods the chart shows, oldest first, ending with the scorecard's own. */
-function historyOf(row: ScorecardRow): ShownFact[] {
-  return row.history.some((fact) => fact.period === row.period.key)
-    ? row.history
-    : [...row.history, row.current]
-}
-
 function chartCell(canvas: Canvas, row: ScorecardRow, words: Words): Cell {
   const { indicator } = row
-  const facts = historyOf(row)
-  const values = facts.map((fact) => (fact.suppressed ? null : fact.value))
-  const inWords = facts.map((fact) => {
+  // A withheld period is a gap, whatever its fact still holds.
+  const history = row.history.map((fact) => (fact.suppressed ? { ...fact, value: null } : fact))
+  const latest = history[history.length - 1]
+  const inWords = history.map((fact) => {
     const period = parsePeriod(indicator.frequency, fact.period)
     const label = period ? periodLabel(period, words.t, words.language) : fact.period
     const value = fact.suppressed
@@ -154,17 +130,15 @@ function chartCell(canvas: Canvas, row: ScorecardRow, words: Words): Cell {
         : inUnit(fact.value, indicator.unit, words)
     return `${label}: ${value}`
   })
-  const largest = Math.max(0, ...values.map((value) => Math.abs(value ?? 0)))
   return sparklineCell(canvas, {
-    values,
+    ...sparkline(history, indicator.unit),
+    ...chart,
+    emphasiseLast: latest?.period === row.period.key && latest.value !== null,
     alt: words.t('scorecardPdf.chartAlt', {
       indicator: indicator.wording,
-      count: facts.length,
+      count: history.length,
       values: inWords.join('; '),
     }),
-    ...chart,
-    // Percentages are drawn over at least 10 points, other figures over at least a fifth of their size.
-    minimumSpan: indicator.unit === 'percentage' ? 10 : Math.max(1, largest / 5),
   })
 }
 
@@ -187,7 +161,7 @@ function rowCells(canvas: Canvas, row: ScorecardRow, words: Words): Cell[] {
     text(t(`scorecards.goodIs.${indicator.goodIs}`)),
     datedFigure(
       canvas,
-      baseline && { value: baseline.value, when: dayText(baseline.date, language) },
+      baseline && { value: baseline.value, when: formatDay(baseline.date, language) },
       unit,
       words,
     ),
@@ -195,7 +169,7 @@ function rowCells(canvas: Canvas, row: ScorecardRow, words: Words): Cell[] {
       canvas,
       target && {
         value: target.value,
-        when: t('scorecardPdf.targetBy', { date: dayText(target.date, language) }),
+        when: t('scorecardPdf.targetBy', { date: formatDay(target.date, language) }),
       },
       unit,
       words,
@@ -259,7 +233,9 @@ function titleBlock(
   const computed = scorecard.computedAt
     ? [
         paragraph(
-          t('scorecardPdf.computed', { date: dayText(scorecard.computedAt.slice(0, 10), language) }),
+          t('scorecardPdf.computed', {
+            date: unbreakable(formatDate(new Date(scorecard.computedAt), language)),
+          }),
           styles.body,
         ),
       ]
@@ -299,7 +275,7 @@ function writeScorecard(doc: PDFKit.PDFDocument, input: ScorecardPdfInput, now: 
  * A scorecard as a PDF for boards, streamed to `output`: a title block saying whose it is and for
  * which quarter, then a table per outcome, each indicator a row that is never split across pages,
  * with its figures, its RAG rating and trend in words, and a small chart of recent periods. It holds
- * only what the scorecard shows, withheld figures already taken out. A4 landscape, tagged, titled
+ * only what the scorecard shows, and never a withheld figure, whatever its fact still holds. A4 landscape, tagged, titled
  * and in the reader's language, with bookmarks per outcome; Urdu is laid out right to left.
  */
 export async function writeScorecardPdf(input: ScorecardPdfInput, output: Writable): Promise<void> {

@@ -16,6 +16,19 @@ function sameToken(expected: string, actual: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b)
 }
 
+/** Whether a token posted with a form is the session's; for the forms whose body is read later. */
+export function isSessionCsrfToken(req: Request, actual: unknown): boolean {
+  const expected = req.session.csrfToken
+  return typeof expected === 'string' && typeof actual === 'string' && sameToken(expected, actual)
+}
+
+/**
+ * File uploads (multipart forms) to these paths carry their token inside the body, which only the
+ * route reads; each such route must call isSessionCsrfToken itself. Every other multipart post is
+ * refused here like any post without a token.
+ */
+export const multipartPaths = new Set(['/manage/scorecards/import'])
+
 /**
  * Synchroniser tokens: each session has a random token that every form posts back. Views call
  * csrfToken(), which creates it on first use, so a session is only stored for pages with a form.
@@ -24,6 +37,10 @@ export function setUpCsrf(app: Express): void {
   app.use((req, res, next) => {
     res.locals.csrfToken = () => (req.session.csrfToken ??= randomBytes(24).toString('base64url'))
     if (safeMethods.has(req.method)) {
+      next()
+      return
+    }
+    if (req.is('multipart/form-data') && multipartPaths.has(req.path)) {
       next()
       return
     }

@@ -115,7 +115,9 @@ function rowFor(indicator: Indicator, input: ScorecardInput, shown: Map<string, 
 export function buildScorecard(input: ScorecardInput): Scorecard {
   const shown = shownFacts(input)
   const groupOf = (outcomeId: string | null) =>
-    input.indicators.filter((indicator) => indicator.outcomeId === outcomeId).map((each) => rowFor(each, input, shown))
+    input.indicators
+      .filter((indicator) => indicator.outcomeId === outcomeId)
+      .map((each) => rowFor(each, input, shown))
   const groups = input.outcomes.map((outcome) => ({ outcome, rows: groupOf(outcome.id) }))
   const overall = groupOf(null)
   return {

@@ -32,7 +32,9 @@ function download(db: Database, file: File) {
       details: { period: quarter.key },
     })
     const [stem, extension] = file.split('.')
-    res.attachment(`${officer.organisationSlug}-${stem ?? file}-${quarter.key.toLowerCase()}.${extension ?? ''}`)
+    res.attachment(
+      `${officer.organisationSlug}-${stem ?? file}-${quarter.key.toLowerCase()}.${extension ?? ''}`,
+    )
     res.set({ 'Content-Type': files[file], 'Cache-Control': 'no-store' })
     const words = [req.t, req.language] as const
     if (file === 'scorecard.csv') res.send(scorecardCsv(scorecard, ...words))

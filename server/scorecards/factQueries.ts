@@ -43,10 +43,10 @@ export async function replaceFacts(
   indicatorIds: readonly string[],
   facts: readonly IndicatorFact[],
 ): Promise<void> {
-  await tx.query('DELETE FROM indicator_facts WHERE organisation_id = $1 AND indicator_id = ANY ($2::uuid[])', [
-    organisationId,
-    indicatorIds,
-  ])
+  await tx.query(
+    'DELETE FROM indicator_facts WHERE organisation_id = $1 AND indicator_id = ANY ($2::uuid[])',
+    [organisationId, indicatorIds],
+  )
   await tx.query(
     `INSERT INTO indicator_facts (organisation_id, indicator_id, period, numerator, denominator, value)
      SELECT $1, fact.indicator_id, fact.period, fact.numerator, fact.denominator, fact.value
@@ -63,7 +63,10 @@ export async function replaceFacts(
   )
 }
 
-export async function listAdministrativeFacts(db: Queryable, organisationId: string): Promise<IndicatorFact[]> {
+export async function listAdministrativeFacts(
+  db: Queryable,
+  organisationId: string,
+): Promise<IndicatorFact[]> {
   const rows = await db.query<FactRow>(
     `SELECT indicator_id, period, NULL::integer AS numerator, NULL::integer AS denominator, value
        FROM administrative_values WHERE organisation_id = $1`,
@@ -76,4 +79,40 @@ export async function listAdministrativeFacts(db: Queryable, organisationId: str
     denominator: null,
     value: row.value === null ? null : Number(row.value),
   }))
+}
+
+/** Sets administrative figures (a later entry for the same period replaces the earlier one). */
+export async function saveAdministrativeValues(
+  db: Queryable,
+  organisationId: string,
+  values: readonly { indicatorId: string; period: string; value: number }[],
+  enteredBy: string,
+): Promise<void> {
+  await db.query(
+    `INSERT INTO administrative_values (organisation_id, indicator_id, period, value, entered_by)
+     SELECT $1, entry.indicator_id, entry.period, entry.value, $5
+       FROM unnest($2::uuid[], $3::text[], $4::numeric[]) AS entry(indicator_id, period, value)
+     ON CONFLICT (organisation_id, indicator_id, period)
+     DO UPDATE SET value = EXCLUDED.value, entered_by = EXCLUDED.entered_by, entered_at = now()`,
+    [
+      organisationId,
+      values.map((each) => each.indicatorId),
+      values.map((each) => each.period),
+      values.map((each) => each.value),
+      enteredBy,
+    ],
+  )
+}
+
+export async function listAdministrativeValues(
+  db: Queryable,
+  organisationId: string,
+  indicatorId: string,
+): Promise<{ period: string; value: number; enteredBy: string }[]> {
+  const rows = await db.query<{ period: string; value: string | number; entered_by: string }>(
+    `SELECT period, value, entered_by FROM administrative_values
+      WHERE organisation_id = $1 AND indicator_id = $2 ORDER BY period DESC`,
+    [organisationId, indicatorId],
+  )
+  return rows.map((row) => ({ period: row.period, value: Number(row.value), enteredBy: row.entered_by }))
 }

@@ -75,7 +75,8 @@ function suggestionsFor(survey: ManagedSurvey, outcomes: Outcome[], t: Translate
 /** The next free number in an outcome's group: outcome 2's indicators are 2.1, 2.2 ... */
 function numberer(outcomes: Outcome[], taken: Set<string>) {
   return (outcomeSlug: string | null): string => {
-    const index = outcomeSlug === null ? outcomes.length : outcomes.findIndex((each) => each.slug === outcomeSlug)
+    const index =
+      outcomeSlug === null ? outcomes.length : outcomes.findIndex((each) => each.slug === outcomeSlug)
     for (let next = 1; ; next += 1) {
       const number = `${index + 1}.${next}`
       if (!taken.has(number)) {
@@ -94,7 +95,12 @@ function numberer(outcomes: Outcome[], taken: Set<string>) {
  */
 export async function startFrameworkFromTemplate(
   db: Database,
-  options: { organisationId: string; frameworkId: (typeof frameworkTemplates)[number]; t: Translate; language: LanguageCode },
+  options: {
+    organisationId: string
+    frameworkId: (typeof frameworkTemplates)[number]
+    t: Translate
+    language: LanguageCode
+  },
 ): Promise<void> {
   const { organisationId, frameworkId, t } = options
   await db.transaction(async (tx: Queryable) => {

@@ -160,6 +160,11 @@ export async function replaceTargets(
   await db.query(
     `INSERT INTO indicator_targets (organisation_id, indicator_id, target_date, value)
      SELECT $1, $2, target.date::date, target.value FROM unnest($3::text[], $4::numeric[]) AS target(date, value)`,
-    [organisationId, indicatorId, targets.map((target) => target.date), targets.map((target) => target.value)],
+    [
+      organisationId,
+      indicatorId,
+      targets.map((target) => target.date),
+      targets.map((target) => target.value),
+    ],
   )
 }

@@ -38,7 +38,8 @@ interface Prepared<T> {
   language: string | undefined
 }
 
-const within = (part: Set<string>, whole: Set<string>): boolean => [...part].every((value) => whole.has(value))
+const within = (part: Set<string>, whole: Set<string>): boolean =>
+  [...part].every((value) => whole.has(value))
 
 /**
  * Every rating of `part` is a rating of `whole`: no more questions or months, at least the same

@@ -135,7 +135,7 @@ export function periodsEndingWith(period: Period, count: number): Period[] {
 export function periodsBetween(frequency: Frequency, from: string, to: string): Period[] {
   const last = periodContaining(frequency, to)
   const periods: Period[] = []
-  for (let period = periodContaining(frequency, from); period.start <= last.start; ) {
+  for (let period = periodContaining(frequency, from); period.start <= last.start;) {
     periods.push(period)
     const [year, month] = period.end.split('-').map(Number)
     period = periodFrom(frequency, monthNumber(year ?? 2000, month ?? 1))

@@ -34,8 +34,14 @@ export async function recomputeFacts(db: Database, organisationId: string): Prom
     })
     for (const indicator of group) facts.push(...surveyFactsFor(indicator, cells))
   }
-  const administrative = new Set(indicators.filter((each) => each.kind === 'administrative').map((each) => each.id))
-  facts.push(...(await listAdministrativeFacts(db, organisationId)).filter((fact) => administrative.has(fact.indicatorId)))
+  const administrative = new Set(
+    indicators.filter((each) => each.kind === 'administrative').map((each) => each.id),
+  )
+  facts.push(
+    ...(await listAdministrativeFacts(db, organisationId)).filter((fact) =>
+      administrative.has(fact.indicatorId),
+    ),
+  )
   await db.transaction(async (tx) => {
     // Two recomputations at once would each delete, then collide on the other's inserts.
     if (db.kind === 'postgres') await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [organisationId])

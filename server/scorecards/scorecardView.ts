@@ -87,7 +87,11 @@ export const groupTitle = (group: ScorecardGroup, t: Translate): string =>
   group.outcome?.statement ?? t('scorecards.overall')
 
 /** The groups of a scorecard, each with its title, its link and its rows in words. */
-export function scorecardView(scorecard: Scorecard, words: Words, options: { officer: boolean; outcomeHref?: (slug: string) => string }) {
+export function scorecardView(
+  scorecard: Scorecard,
+  words: Words,
+  options: { officer: boolean; outcomeHref?: (slug: string) => string },
+) {
   return {
     period: periodLabel(scorecard.asAt, words.t, words.language),
     threshold: scorecard.threshold,

@@ -42,7 +42,13 @@ export async function insertSnapshot(
   const rows = await db.query(
     `INSERT INTO scorecard_snapshots (organisation_id, id, period, published_by, content)
      VALUES ($1, $2, $3, $4, $5) ON CONFLICT (organisation_id, period) DO NOTHING RETURNING id`,
-    [snapshot.organisationId, randomUUID(), snapshot.period, snapshot.publishedBy, JSON.stringify(snapshot.content)],
+    [
+      snapshot.organisationId,
+      randomUUID(),
+      snapshot.period,
+      snapshot.publishedBy,
+      JSON.stringify(snapshot.content),
+    ],
   )
   return rows.length > 0
 }
@@ -52,7 +58,10 @@ export async function insertSnapshot(
  * snapshot shows an earlier period exactly as it was, so late responses cannot be worked out as the
  * difference between two public figures.
  */
-export async function listPublishedFacts(db: Queryable, organisationId: string): Promise<Map<string, ShownFact>> {
+export async function listPublishedFacts(
+  db: Queryable,
+  organisationId: string,
+): Promise<Map<string, ShownFact>> {
   const rows = await db.query<{ indicator_id: string; fact: ShownFact }>(
     `SELECT row_data -> 'indicator' ->> 'id' AS indicator_id, fact
        FROM scorecard_snapshots s

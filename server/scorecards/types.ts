@@ -113,7 +113,14 @@ export type RagStatus = (typeof ragStatuses)[number]
  * raw change decides, and `change` states it. not-comparable: either period has no figure to show.
  * For good-is-neither indicators, up and down say which way it moved.
  */
-export const trendStatuses = ['improving', 'getting-worse', 'no-real-change', 'up', 'down', 'not-comparable'] as const
+export const trendStatuses = [
+  'improving',
+  'getting-worse',
+  'no-real-change',
+  'up',
+  'down',
+  'not-comparable',
+] as const
 export type TrendStatus = (typeof trendStatuses)[number]
 
 export interface Trend {

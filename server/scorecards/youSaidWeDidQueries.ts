@@ -8,7 +8,12 @@ export async function listYouSaidWeDid(db: Queryable, organisationId: string): P
       WHERE organisation_id = $1 ORDER BY created_at DESC, id`,
     [organisationId],
   )
-  return rows.map((row) => ({ id: row.id, youSaid: row.you_said, weDid: row.we_did, createdAt: row.created_at.toISOString() }))
+  return rows.map((row) => ({
+    id: row.id,
+    youSaid: row.you_said,
+    weDid: row.we_did,
+    createdAt: row.created_at.toISOString(),
+  }))
 }
 
 export async function insertYouSaidWeDid(
@@ -21,10 +26,14 @@ export async function insertYouSaidWeDid(
   )
 }
 
-export async function deleteYouSaidWeDid(db: Queryable, organisationId: string, id: string): Promise<boolean> {
-  const rows = await db.query('DELETE FROM you_said_we_did WHERE organisation_id = $1 AND id = $2 RETURNING id', [
-    organisationId,
-    id,
-  ])
+export async function deleteYouSaidWeDid(
+  db: Queryable,
+  organisationId: string,
+  id: string,
+): Promise<boolean> {
+  const rows = await db.query(
+    'DELETE FROM you_said_we_did WHERE organisation_id = $1 AND id = $2 RETURNING id',
+    [organisationId, id],
+  )
   return rows.length > 0
 }

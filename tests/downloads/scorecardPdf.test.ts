@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { Writable } from 'node:stream'
+import { pathRuns } from '../../server/downloads/pdf/sparkline'
 import { writeScorecardPdf } from '../../server/downloads/scorecardPdf'
 import type { LanguageCode } from '../../server/i18n/languages'
 import { createTranslator } from '../../server/i18n/translator'
@@ -264,7 +265,7 @@ describe('writeScorecardPdf in English', () => {
     expect(words).toContain('66.7%')
     expect(words).toContain('n = 30')
     expect(words).toContain('95%: 48.8–80.8')
-    expect(words).toContain('25 weeks')
+    expect(words).toContain('25.0 weeks')
     expect(words).toContain('by 31 March 2027')
     expect(words).toContain('Lower is better')
   })
@@ -278,7 +279,7 @@ describe('writeScorecardPdf in English', () => {
     expect(words).toContain('No real change')
     expect(words).toContain('Getting worse')
     expect(words).toContain('Change: +10.7 points')
-    expect(words).toContain('Change: +2 weeks')
+    expect(words).toContain('Change: +2.0 weeks')
     expect(words).toContain('Nothing to compare with')
   })
 
@@ -291,6 +292,7 @@ describe('writeScorecardPdf in English', () => {
     expect(flat(text)).toContain('Fewer than 10: not shown')
     expect(text).not.toContain('77.8')
     expect(text).not.toMatch(/(^|\s)9(\s|$)/m)
+    expect(text).not.toMatch(/(^|\s)7(\s|$)/m)
     expect(text).not.toMatch(/n = 9/)
   })
 
@@ -332,6 +334,18 @@ describe('writeScorecardPdf with a long table', () => {
   })
 })
 
+describe('writeScorecardPdf in Welsh', () => {
+  it('gives the headings and ratings in Welsh', async () => {
+    const pdf = await pdfOf(scorecard, 'cy')
+    expect(pdf.toString('latin1')).toContain('/Lang (cy)')
+    const words = flat(pdfText(pdf))
+    expect(words).toContain('Cerdyn sgorio canlyniadau')
+    expect(words).toContain('Sgôr RAG')
+    expect(words).toContain('Gwyrdd: ar y targed')
+    expect(words).toContain('25.0 wythnos')
+  })
+})
+
 describe('writeScorecardPdf in Urdu', () => {
   it('renders right to left, tagged with its words in reading order', async () => {
     const pdf = await pdfOf(scorecard, 'ur')
@@ -345,6 +359,22 @@ describe('writeScorecardPdf in Urdu', () => {
     expect(text).toContain('نتائج کا اسکور کارڈ')
     expect(text).toContain('کافی جوابات نہیں')
     expect(text).toContain('خراب ہو رہا ہے')
-    expect(text).toContain('I need to be listened to and heard.')
+  })
+})
+
+describe('pathRuns', () => {
+  it("splits the scorecard page's sparkline path into its unbroken runs", () => {
+    expect(pathRuns('M3 27 L34.3 10.5 M65.7 8 L97 3')).toEqual([
+      [
+        [3, 27],
+        [34.3, 10.5],
+      ],
+      [
+        [65.7, 8],
+        [97, 3],
+      ],
+    ])
+    expect(pathRuns('M3 15')).toEqual([[[3, 15]]])
+    expect(pathRuns('')).toEqual([])
   })
 })

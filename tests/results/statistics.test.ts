@@ -107,8 +107,9 @@ describe('wilsonInterval against Newcombe (1998) Table I', () => {
 
 /*
  * Reference values from Abramowitz and Stegun (1964), Handbook of Mathematical Functions, Table
- * 26.1, which gives P(x) to fifteen decimals: P(1) = 0.841344746068543, P(3) = 0.998650101968370,
- * P(5) = 0.999999713348428.
+ * 26.1, which gives P(x) to fifteen decimals: P(0.5) = 0.691462461274013, P(1) = 0.841344746068543,
+ * P(3) = 0.998650101968370, P(5) = 0.999999713348428. Between them they reach all three of the
+ * approximation's ranges (|z| / sqrt 2 up to 0.46875, up to 4, beyond).
  */
 describe('normalCdf', () => {
   it('is a half at 0', () => {
@@ -121,6 +122,8 @@ describe('normalCdf', () => {
   })
 
   it('matches the fifteen-decimal table', () => {
+    expect(normalCdf(0.5)).toBeCloseTo(0.691462461274013, 12)
+    expect(normalCdf(-0.5)).toBeCloseTo(0.308537538725987, 12)
     expect(normalCdf(1)).toBeCloseTo(0.841344746068543, 12)
     expect(normalCdf(-1)).toBeCloseTo(0.158655253931457, 12)
     expect(normalCdf(3)).toBeCloseTo(0.99865010196837, 12)
@@ -130,6 +133,8 @@ describe('normalCdf', () => {
   it('keeps its precision far in the tail, where 1 - P(x) would lose it', () => {
     // 1 - 0.999999713348428 = 2.86651572e-7, good to the table's last decimal.
     expect(normalCdf(-5) / 2.86651572e-7).toBeCloseTo(1, 7)
+    // Beyond the table: 9.865876450377e-10, as R's pnorm(-6) and other double-precision libraries give.
+    expect(normalCdf(-6) / 9.865876450377e-10).toBeCloseTo(1, 10)
   })
 
   it('is symmetric', () => {

@@ -84,11 +84,16 @@ describe('ragStatus when less is better', () => {
     expect(rate('down', 20.1, { amberTolerance: 0 })).toBe('red')
   })
 
-  it('rates counts the same way', () => {
+  it('rates counts the same way, as shown: whole', () => {
     const target: Target = { date: '2026-12-31', value: 12 }
-    expect(rate('down', 12, { target, amberTolerance: 3, unit: 'count' })).toBe('green')
-    expect(rate('down', 15, { target, amberTolerance: 3, unit: 'count' })).toBe('amber')
-    expect(rate('down', 16, { target, amberTolerance: 3, unit: 'count' })).toBe('red')
+    const count = (value: number) => rate('down', value, { target, amberTolerance: 3, unit: 'count' })
+    expect(count(12)).toBe('green')
+    // 12.4 is shown as 12: on target, where to one decimal it would be 0.4 over.
+    expect(count(12.4)).toBe('green')
+    expect(count(12.5)).toBe('amber')
+    expect(count(15)).toBe('amber')
+    expect(count(15.4)).toBe('amber')
+    expect(count(16)).toBe('red')
   })
 })
 

@@ -2,31 +2,37 @@ import { colours, type Canvas } from './canvas'
 import type { Cell } from './cells'
 
 export interface SparklineSpec {
-  /** Oldest first; null for a period with no figure to show, which leaves a gap in the line. */
-  values: (number | null)[]
+  /** SVG path data of M and L commands only, one M per unbroken run, in a box of `viewBox`. */
+  path: string
+  /** The figures' points, in the same box, oldest first. */
+  points: { x: number; y: number }[]
+  viewBox: { width: number; height: number }
+  /** Whether the last point is the latest period, which is drawn larger. */
+  emphasiseLast: boolean
   /** What the chart shows, in words, for screen readers. */
   alt: string
   width: number
   height: number
-  /** The least range the height stands for, so that a small wobble is not drawn as a cliff. */
-  minimumSpan: number
 }
 
 const dot = 1.6
 
-/** Where each value sits between `low` (the foot of the chart) and `high` (its top). */
-function valueRange(values: number[], minimumSpan: number): { low: number; high: number } {
-  const low = Math.min(...values)
-  const high = Math.max(...values)
-  const spare = Math.max(0, minimumSpan - (high - low)) / 2
-  return { low: low - spare, high: high + spare }
+/** The runs of a path: "M3 10 L50 12 M70 8" as [[[3, 10], [50, 12]], [[70, 8]]]. */
+export function pathRuns(path: string): [number, number][][] {
+  const runs: [number, number][][] = []
+  for (const [, command, x, y] of path.matchAll(/([ML])\s*(-?[\d.]+)[\s,]+(-?[\d.]+)/g)) {
+    const point: [number, number] = [Number(x), Number(y)]
+    if (command === 'M' || runs.length === 0) runs.push([point])
+    else runs[runs.length - 1]?.push(point)
+  }
+  return runs
 }
 
 /**
- * A small line chart of a few periods in vector paths, oldest at the start edge (so mirrored right
- * to left), with a dot per figure and a larger one for the latest. Periods with no figure leave a
- * gap, and the line does not jump across it. Tagged as a Figure whose alternative text gives the
- * figures in words.
+ * A small line chart, such as the scorecard page draws in SVG, in vector paths scaled into the
+ * cell: the same line, its gaps where periods have no figure, and a dot per figure. Mirrored when
+ * the language is right to left, so the oldest period is at the start edge. Tagged as a Figure
+ * whose alternative text gives the figures in words.
  */
 export function sparklineCell(canvas: Canvas, spec: SparklineSpec): Cell {
   return (available) => {
@@ -37,39 +43,29 @@ export function sparklineCell(canvas: Canvas, spec: SparklineSpec): Cell {
         const { doc } = canvas
         const rtl = canvas.direction === 'rtl'
         const left = rtl ? box.x + box.width - width : box.x
+        const place = (x: number, y: number): [number, number] => {
+          const along = (x / spec.viewBox.width) * width
+          return [
+            rtl ? left + width - along : left + along,
+            box.top + (y / spec.viewBox.height) * spec.height,
+          ]
+        }
         canvas.artifact(() => doc.rect(left, box.top + spec.height - 0.5, width, 0.5).fill(colours.rule))
-        const shown = spec.values.filter((value): value is number => value !== null)
         const figure = doc.struct('Figure', { alt: spec.alt })
         cell.add(figure)
-        if (shown.length === 0) return
-        const { low, high } = valueRange(shown, spec.minimumSpan)
-        const inner = {
-          left: left + dot,
-          width: width - 2 * dot,
-          top: box.top + dot,
-          height: spec.height - 2 * dot,
-        }
-        const slots = Math.max(1, spec.values.length - 1)
-        const points = spec.values.map((value, index) => {
-          if (value === null) return null
-          const along = (index / slots) * inner.width
-          const x = rtl ? inner.left + inner.width - along : inner.left + along
-          const y = inner.top + inner.height * (1 - (high === low ? 0.5 : (value - low) / (high - low)))
-          return { x, y }
-        })
+        if (spec.points.length === 0) return
         figure.add(() => {
-          let segments = 0
-          points.forEach((point, index) => {
-            const before = points[index - 1]
-            if (!point || !before) return
-            doc.moveTo(before.x, before.y).lineTo(point.x, point.y)
-            segments++
-          })
-          if (segments > 0) doc.lineWidth(1).strokeColor(colours.bar).stroke()
-          points.forEach((point, index) => {
-            if (!point) return
-            const last = index === points.length - 1
-            doc.circle(point.x, point.y, last ? dot * 1.4 : dot).fill(colours.bar)
+          const lines = pathRuns(spec.path).filter((run) => run.length > 1)
+          for (const run of lines)
+            run.forEach(([x, y], index) => {
+              const [pageX, pageY] = place(x, y)
+              if (index === 0) doc.moveTo(pageX, pageY)
+              else doc.lineTo(pageX, pageY)
+            })
+          if (lines.length > 0) doc.lineWidth(1).strokeColor(colours.bar).stroke()
+          spec.points.forEach((point, index) => {
+            const latest = spec.emphasiseLast && index === spec.points.length - 1
+            doc.circle(...place(point.x, point.y), latest ? dot * 1.4 : dot).fill(colours.bar)
           })
         })
       },

@@ -1,0 +1,99 @@
+import type { Request, Response } from 'express'
+import { z } from 'zod'
+import type { Database } from '../db/database'
+import { formErrors, noErrors, type FormErrors } from '../forms/formErrors'
+import { hasRole } from '../officers/roles'
+import { postedFields } from '../officers/officerForms'
+import { signedInOfficer } from '../officers/setUpOfficerArea'
+import { paths } from '../paths'
+import { startFrameworkFromTemplate } from './frameworkTemplate'
+import { indicatorHandle, listIndicators } from './indicatorQueries'
+import { insertOutcome, listOutcomes } from './outcomeQueries'
+
+const statementSchema = z.object({
+  statement: z.string().trim().min(1, 'errors.outcome.required').max(200, 'errors.outcome.tooLong'),
+})
+
+/** A stable id from a statement's words: "I need to be safe" becomes i-need-to-be-safe. */
+const slugFrom = (statement: string): string =>
+  statement
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '') || 'outcome'
+
+async function render(
+  db: Database,
+  req: Request,
+  res: Response,
+  form?: { values: Record<string, string>; errors: FormErrors },
+) {
+  const officer = signedInOfficer(req)
+  const [outcomes, indicators] = await Promise.all([
+    listOutcomes(db, officer.organisationId),
+    listIndicators(db, officer.organisationId),
+  ])
+  const rowsFor = (outcomeId: string | null) =>
+    indicators
+      .filter((indicator) => indicator.outcomeId === outcomeId)
+      .map((indicator) => ({
+        number: indicator.number,
+        wording: indicator.wording,
+        kind: req.t(`scorecards.kind.${indicator.kind}`),
+        href: paths.manage.scorecardIndicator(indicatorHandle(indicator.number)),
+      }))
+  const errors = form?.errors ?? noErrors
+  res.status(errors.errorList.length > 0 ? 400 : 200).render('manage/scorecards/framework', {
+    pageTitle: req.t('pages.framework.heading'),
+    hasErrors: errors.errorList.length > 0,
+    errors,
+    values: form?.values ?? { statement: '' },
+    canRun: hasRole(officer.role, 'analyst'),
+    outcomes: [
+      ...outcomes.map((outcome) => ({ ...outcome, indicators: rowsFor(outcome.id) })),
+      ...(outcomes.length > 0
+        ? [
+            {
+              position: outcomes.length + 1,
+              statement: req.t('scorecards.overall'),
+              indicators: rowsFor(null),
+            },
+          ]
+        : []),
+    ],
+  })
+}
+
+export const frameworkPage = (db: Database) => (req: Request, res: Response) => render(db, req, res)
+
+export const useTemplate = (db: Database) => async (req: Request, res: Response) => {
+  await startFrameworkFromTemplate(db, {
+    organisationId: signedInOfficer(req).organisationId,
+    frameworkId: 'i-need',
+    t: req.t,
+    language: req.language,
+  })
+  res.redirect(303, paths.manage.scorecardFramework)
+}
+
+export const addOutcome = (db: Database) => async (req: Request, res: Response) => {
+  const values = postedFields(req.body, ['statement'])
+  const parsed = statementSchema.safeParse(values)
+  if (!parsed.success) return render(db, req, res, { values, errors: formErrors(parsed.error, req.t) })
+  const organisationId = signedInOfficer(req).organisationId
+  const base = slugFrom(parsed.data.statement)
+  const slug = base === 'overall' ? 'overall-outcome' : base
+  if (!(await insertOutcome(db, organisationId, { slug, statement: parsed.data.statement }))) {
+    const text = req.t('errors.outcome.taken')
+    return render(db, req, res, {
+      values,
+      errors: {
+        errorList: [{ text, href: '#statement' }],
+        fields: { statement: { text, visuallyHiddenText: req.t('errors.visuallyHidden') } },
+      },
+    })
+  }
+  res.redirect(303, paths.manage.scorecardFramework)
+}
