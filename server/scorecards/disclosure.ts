@@ -113,7 +113,7 @@ function withholdAroundWithheld(nodes: readonly Node[]): void {
   for (let whole = queue.pop(); whole !== undefined; whole = queue.pop()) {
     if (whole.hidden) continue
     const holdsWithheldAndShown = whole.withheldInside > 0 && whole.shownParts > 0
-    if (!whole.fact.frozen && (whole.sameInside > 0)) withhold(whole)
+    if (!whole.fact.frozen && (holdsWithheldAndShown || whole.sameInside > 0)) withhold(whole)
     else if (whole.fact.frozen && holdsWithheldAndShown && !whole.cleared) {
       whole.cleared = true
       const definition = whole.definition

@@ -37,15 +37,23 @@ describe('migrations', () => {
       const shared = ['organisations', 'schema_migrations', 'sessions', 'app_secrets', 'sign_in_requests']
       const tenant = tables.filter((table) => !shared.includes(table.table_name))
       expect(tenant.map((table) => table.table_name).sort()).toEqual([
+        'administrative_values',
         'answer_themes',
         'audit_events',
         'drafts',
+        'indicator_commentary',
+        'indicator_facts',
+        'indicator_targets',
+        'indicators',
         'officers',
+        'outcomes',
         'responses',
+        'scorecard_snapshots',
         'sign_in_links',
         'survey_themes',
         'survey_versions',
         'surveys',
+        'you_said_we_did',
       ])
       for (const table of tenant) expect(table).toMatchObject({ has_organisation: true })
     } finally {

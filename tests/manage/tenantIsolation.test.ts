@@ -56,6 +56,36 @@ const cases: Record<string, 'public' | 'officer-list' | 'officer-item'> = {
   'POST /manage/officers/:officer/role': 'officer-item',
   'POST /manage/officers/:officer/remove': 'officer-item',
   'GET /manage/audit': 'officer-list',
+  'GET /manage/scorecards': 'officer-list',
+  'GET /manage/scorecards/outcomes/:outcome': 'officer-item',
+  'POST /manage/scorecards/recompute': 'officer-list',
+  'GET /manage/scorecards/downloads/scorecard.csv': 'officer-list',
+  'GET /manage/scorecards/downloads/scorecard.xlsx': 'officer-list',
+  'GET /manage/scorecards/downloads/scorecard.pdf': 'officer-list',
+  'GET /manage/scorecards/framework': 'officer-list',
+  'POST /manage/scorecards/framework/template': 'officer-list',
+  'POST /manage/scorecards/framework/outcomes': 'officer-list',
+  'GET /manage/scorecards/indicators/new': 'officer-list',
+  'POST /manage/scorecards/indicators/new': 'officer-list',
+  'GET /manage/scorecards/indicators/:indicator': 'officer-item',
+  'POST /manage/scorecards/indicators/:indicator': 'officer-item',
+  'GET /manage/scorecards/indicators/:indicator/counting': 'officer-item',
+  'POST /manage/scorecards/indicators/:indicator/counting': 'officer-item',
+  'GET /manage/scorecards/indicators/:indicator/values': 'officer-item',
+  'POST /manage/scorecards/indicators/:indicator/values': 'officer-item',
+  'GET /manage/scorecards/indicators/:indicator/commentary': 'officer-item',
+  'POST /manage/scorecards/indicators/:indicator/commentary': 'officer-item',
+  'GET /manage/scorecards/import': 'officer-list',
+  'POST /manage/scorecards/import': 'officer-list',
+  'GET /manage/scorecards/you-said-we-did': 'officer-list',
+  'POST /manage/scorecards/you-said-we-did': 'officer-list',
+  'POST /manage/scorecards/you-said-we-did/remove': 'officer-list',
+  'GET /manage/scorecards/publish': 'officer-list',
+  'POST /manage/scorecards/publish': 'officer-list',
+  'GET /scorecards/:organisation': 'public',
+  'GET /scorecards/:organisation/:period.json': 'public',
+  'GET /scorecards/:organisation/:period': 'public',
+  'GET /scorecards/:organisation/:period/embed': 'public',
 }
 
 let database: TestDatabase
@@ -74,6 +104,17 @@ beforeAll(async () => {
     template: 'ehcp-experience',
     slug: 'their-only-survey',
   })
+  // Their outcomes framework: an outcome and an administrative indicator numbered 8.8, which ours lacks.
+  await database.db.query(
+    `INSERT INTO outcomes (organisation_id, id, slug, position, statement)
+     VALUES ($1, gen_random_uuid(), 'their-only-outcome', 1, 'I need their things.')`,
+    [b.id],
+  )
+  await database.db.query(
+    `INSERT INTO indicators (organisation_id, id, number, wording, kind, unit, good_is, frequency, source, data_owner)
+     VALUES ($1, gen_random_uuid(), '8.8', 'Their indicator', 'administrative', 'count', 'up', 'quarterly', 'Council', 'Them')`,
+    [b.id],
+  )
   const theirOfficer = await addOfficer(database.db, b.id, 'admin', 'their.admin@their-council.example')
   await signedInAgent(testApp.app, database.db, theirOfficer)
   ours = await signedInAs(testApp.app, database.db, { organisationId: a.id, role: 'admin' })
@@ -89,8 +130,16 @@ afterAll(() => database.drop())
 
 const routes = () => routeTable(testApp.app)
 
-const fill = (path: string, values: { survey: string; officer: string }) =>
-  path.replace(':survey', values.survey).replace(':officer', values.officer).replace(':language', 'cy')
+const fill = (
+  path: string,
+  values: { survey: string; officer: string; outcome: string; indicator: string },
+) =>
+  path
+    .replace(':survey', values.survey)
+    .replace(':officer', values.officer)
+    .replace(':outcome', values.outcome)
+    .replace(':indicator', values.indicator)
+    .replace(':language', 'cy')
 
 async function ask(method: string, path: string) {
   if (method === 'GET') return ours.get(path)
@@ -101,7 +150,15 @@ async function ask(method: string, path: string) {
     .send({ _csrf: csrfTokenIn(page.text), role: 'viewer', day: '1', month: '1', year: '2030' })
 }
 
-const traces = () => [theirs.organisation, theirs.name, theirs.survey, theirs.email, theirs.handle]
+const traces = () => [
+  theirs.organisation,
+  theirs.name,
+  theirs.survey,
+  theirs.email,
+  theirs.handle,
+  'their-only-outcome',
+  'Their indicator',
+]
 
 describe('tenant isolation over the route table', () => {
   it('every route the application serves has an isolation case', () => {
@@ -115,8 +172,24 @@ describe('tenant isolation over the route table', () => {
     const items = routes().filter(({ method, path }) => cases[`${method} ${path}`] === 'officer-item')
     expect(items.length).toBeGreaterThan(5)
     for (const { method, path } of items) {
-      const theirsResponse = await ask(method, fill(path, { survey: theirs.survey, officer: theirs.handle }))
-      const nothing = await ask(method, fill(path, { survey: 'no-such-survey', officer: 'a1b2c3d4e5f6' }))
+      const theirsResponse = await ask(
+        method,
+        fill(path, {
+          survey: theirs.survey,
+          officer: theirs.handle,
+          outcome: 'their-only-outcome',
+          indicator: '8-8',
+        }),
+      )
+      const nothing = await ask(
+        method,
+        fill(path, {
+          survey: 'no-such-survey',
+          officer: 'a1b2c3d4e5f6',
+          outcome: 'no-such-outcome',
+          indicator: '9-9',
+        }),
+      )
       expect({ route: `${method} ${path}`, status: theirsResponse.status }).toEqual({
         route: `${method} ${path}`,
         status: 404,
@@ -124,8 +197,8 @@ describe('tenant isolation over the route table', () => {
       // Identical pages once the identifier the URL itself carried is masked: no trace of the other organisation.
       const masked = (text: string, identifiers: string[]) =>
         identifiers.reduce((all, each) => all.replaceAll(each, '…'), text)
-      expect(masked(theirsResponse.text, [theirs.survey, theirs.handle])).toBe(
-        masked(nothing.text, ['no-such-survey', 'a1b2c3d4e5f6']),
+      expect(masked(theirsResponse.text, [theirs.survey, theirs.handle, 'their-only-outcome', '8-8'])).toBe(
+        masked(nothing.text, ['no-such-survey', 'a1b2c3d4e5f6', 'no-such-outcome', '9-9']),
       )
       for (const trace of [theirs.organisation, theirs.name, theirs.email])
         expect(theirsResponse.text).not.toContain(trace)
@@ -140,9 +213,20 @@ describe('tenant isolation over the route table', () => {
     for (const { path } of routes().filter(
       ({ method, path }) => method === 'GET' && cases[`GET ${path}`] === 'officer-list',
     )) {
-      const response = await ours.get(path)
+      // Downloads come back as bytes; their text is read as it is (a PDF's words are compressed, so its
+      // own test reads them with pdftotext).
+      const response = await ours
+        .get(path)
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = []
+          res.on('data', (chunk: Buffer) => chunks.push(chunk))
+          res.on('end', () => {
+            done(null, Buffer.concat(chunks).toString('utf8'))
+          })
+        })
       expect({ path, status: response.status }).toEqual({ path, status: 200 })
-      for (const trace of traces()) expect(response.text).not.toContain(trace)
+      for (const trace of traces()) expect(String(response.body)).not.toContain(trace)
     }
   })
 

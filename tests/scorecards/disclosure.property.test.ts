@@ -53,7 +53,7 @@ const responsesArbitrary = fc
         // Most answer every question; some leave one out.
         answers: fc.tuple(...questions.map(() => fc.option(fc.constantFrom(...answers), { freq: 6 }))),
       }),
-      { maxLength: 120, size: 'max' },
+      { maxLength: 160, size: 'max' },
     ),
   )
 
@@ -77,7 +77,11 @@ type Drawn = typeof factArbitrary extends fc.Arbitrary<infer T> ? T : never
 
 /** A whole and its parts, as a scorecard shows them: a headline and each question, or a period and each month. */
 const familyArbitrary = fc
-  .tuple(factArbitrary, fc.constantFrom('questions' as const, 'months' as const), fc.array(fc.boolean(), { minLength: 4 }))
+  .tuple(
+    factArbitrary,
+    fc.constantFrom('questions' as const, 'months' as const),
+    fc.array(fc.boolean(), { minLength: 4 }),
+  )
   .map(([whole, by, earlier]): Drawn[] => [
     whole,
     ...whole[by].map((value, index) => ({ ...whole, [by]: [value], earlier: earlier[index] ?? false })),
@@ -86,7 +90,10 @@ const familyArbitrary = fc
 const caseArbitrary = fc.record({
   responses: responsesArbitrary,
   facts: fc
-    .tuple(fc.array(factArbitrary, { maxLength: 10, size: 'max' }), fc.array(familyArbitrary, { maxLength: 2 }))
+    .tuple(
+      fc.array(factArbitrary, { maxLength: 10, size: 'max' }),
+      fc.array(familyArbitrary, { maxLength: 2 }),
+    )
     .map(([loose, families]) => [...loose, ...families.flat()])
     .filter((facts) => facts.length > 0),
 })
@@ -267,16 +274,52 @@ describe('withholdDisclosive, against the ratings', () => {
 it('zz stats', () => {
   const cases = fc.sample(caseArbitrary, { seed: runs.seed, numRuns: 300 }).map(countFacts)
   const kinds: Record<string, number> = {}
-  let secondary = 0, exempt = 0, frozenCases = 0
+  let secondary = 0,
+    exempt = 0,
+    frozenCases = 0
   for (const facts of cases) {
-    const w = withholdDisclosive(facts.map((c) => c.fact), threshold)
+    const w = withholdDisclosive(
+      facts.map((c) => c.fact),
+      threshold,
+    )
     const p = new Set(facts.filter((c) => anySmall(figuresOf(c))).map((c) => c.fact.key))
     secondary += w.size - p.size
-    for (const d of findDisclosures(facts, p, false)) { const k = d.includes('small') ? (d.includes(' - ') ? 'diff' : 'small') : d.endsWith('nothing') ? 'same' : 'cover'; kinds[k] = (kinds[k] ?? 0) + 1 }
+    for (const d of findDisclosures(facts, p, false)) {
+      const k = d.includes('small')
+        ? d.includes(' - ')
+          ? 'diff'
+          : 'small'
+        : d.endsWith('nothing')
+          ? 'same'
+          : 'cover'
+      kinds[k] = (kinds[k] ?? 0) + 1
+    }
     const f = freezeEarlier(facts)
-    const wf = withholdDisclosive(f.map((c) => c.fact), threshold)
+    const wf = withholdDisclosive(
+      f.map((c) => c.fact),
+      threshold,
+    )
     const strict = findDisclosures(f, wf, false)
-    if (strict.length) { exempt++; if (exempt < 3) console.log(strict, JSON.stringify(f.map((c) => [c.fact.key, c.fact.frozen ?? null, c.fact.numerator, c.fact.denominator, c.fact.selection.questions.join(), c.fact.selection.months.join(), c.fact.selection.aboutYou['age-group'] ?? '', c.fact.selection.language ?? '', wf.has(c.fact.key)]))) }
+    if (strict.length) {
+      exempt++
+      if (exempt < 3)
+        console.log(
+          strict,
+          JSON.stringify(
+            f.map((c) => [
+              c.fact.key,
+              c.fact.frozen ?? null,
+              c.fact.numerator,
+              c.fact.denominator,
+              c.fact.selection.questions.join(),
+              c.fact.selection.months.join(),
+              c.fact.selection.aboutYou['age-group'] ?? '',
+              c.fact.selection.language ?? '',
+              wf.has(c.fact.key),
+            ]),
+          ),
+        )
+    }
     if (f.some((c) => c.fact.frozen)) frozenCases++
   }
   console.log({ kinds, secondary, exempt, frozenCases })

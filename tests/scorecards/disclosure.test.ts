@@ -1,9 +1,19 @@
-import { withholdDisclosive, type DisclosureFact, type FactSelection } from '../../server/scorecards/disclosure'
+import {
+  withholdDisclosive,
+  type DisclosureFact,
+  type FactSelection,
+} from '../../server/scorecards/disclosure'
 
 const importance = ['help-at-school', 'help-at-home', 'friends', 'health', 'getting-about', 'being-heard']
 const quarter = ['2026-01', '2026-02', '2026-03']
-const year = ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06']
-  .concat(['2026-07', '2026-08', '2026-09', '2026-10', '2026-11', '2026-12'])
+const year = ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'].concat([
+  '2026-07',
+  '2026-08',
+  '2026-09',
+  '2026-10',
+  '2026-11',
+  '2026-12',
+])
 
 /** The overall headline's counting over the first quarter, unless changed. */
 const selectionOf = (changes: Partial<FactSelection> = {}): FactSelection => ({
@@ -16,14 +26,21 @@ const selectionOf = (changes: Partial<FactSelection> = {}): FactSelection => ({
   ...changes,
 })
 
-const fact = (key: string, counts: [number, number], changes: Partial<FactSelection> = {}): DisclosureFact => ({
+const fact = (
+  key: string,
+  counts: [number, number],
+  changes: Partial<FactSelection> = {},
+): DisclosureFact => ({
   key,
   selection: selectionOf(changes),
   numerator: counts[0],
   denominator: counts[1],
 })
 
-const frozen = (shown: DisclosureFact, suppressed: boolean): DisclosureFact => ({ ...shown, frozen: { suppressed } })
+const frozen = (shown: DisclosureFact, suppressed: boolean): DisclosureFact => ({
+  ...shown,
+  frozen: { suppressed },
+})
 
 const withheld = (...facts: DisclosureFact[]) => [...withholdDisclosive(facts, 10)].sort()
 
@@ -78,9 +95,9 @@ describe('withholdDisclosive', () => {
 
   it('shows a whole holding a withheld part when nothing else shown lies inside it', () => {
     const twin = fact('twin', [65, 112])
-    expect(withheld(fact('headline', [65, 112]), twin, fact('friends', [5, 12], { questions: ['friends'] }))).toEqual(
-      ['friends'],
-    )
+    expect(
+      withheld(fact('headline', [65, 112]), twin, fact('friends', [5, 12], { questions: ['friends'] })),
+    ).toEqual(['friends'])
   })
 
   it('withholds a fact whose figures equal those of a withheld fact inside it', () => {
@@ -89,7 +106,10 @@ describe('withholdDisclosive', () => {
     const everyoneThisQuarter = fact('everyone', [30, 50])
     const olderThisQuarter = fact('12-15 quarter', [25, 45], olderChildren)
     const olderThisYear = fact('12-15 year', [25, 45], { ...olderChildren, months: year })
-    expect(withheld(everyoneThisQuarter, olderThisQuarter, olderThisYear)).toEqual(['12-15 quarter', '12-15 year'])
+    expect(withheld(everyoneThisQuarter, olderThisQuarter, olderThisYear)).toEqual([
+      '12-15 quarter',
+      '12-15 year',
+    ])
   })
 
   it('never compares facts counted another way', () => {
@@ -100,9 +120,9 @@ describe('withholdDisclosive', () => {
 
   describe('frozen facts', () => {
     it('keep their state whatever their figures', () => {
-      expect(withheld(frozen(fact('shown', [4, 40]), false), frozen(fact('withheld', [20, 40]), true))).toEqual([
-        'withheld',
-      ])
+      expect(
+        withheld(frozen(fact('shown', [4, 40]), false), frozen(fact('withheld', [20, 40]), true)),
+      ).toEqual(['withheld'])
     })
 
     it('withhold the whole instead when a frozen part differs from it by a small count', () => {
