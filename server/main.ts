@@ -4,6 +4,7 @@ import { demoSignInPath } from './demo/demoSignInLink'
 import { seedDemo } from './demo/seedDemo'
 import { signInLinkMinutes } from './signIn/signInLinks'
 import { deleteExpiredDrafts } from './respond/queries'
+import { recomputeAllFacts } from './scorecards/recomputeFacts'
 import { openServices } from './services'
 import { deleteExpiredSessions } from './sessions/sessionStore'
 import { deleteOldSignInRequests } from './signIn/rateLimit'
@@ -12,8 +13,9 @@ import { deleteSpentSignInLinks } from './signIn/signInLinks'
 const hourly = 60 * 60 * 1000
 
 /** Creates the demo on an empty database and prints where to start: each survey, and the admin's sign-in. */
-async function showDemo({ db, config, logger }: Awaited<ReturnType<typeof openServices>>): Promise<void> {
-  const { created, surveyPaths } = await seedDemo(db)
+async function showDemo(deps: Awaited<ReturnType<typeof openServices>>): Promise<void> {
+  const { db, config, logger } = deps
+  const { created, surveyPaths } = await seedDemo(db, deps.translatorFor('en'))
   const signIn = await demoSignInPath(db)
   logger.info({ created }, 'demo data ready')
   const lines = [
@@ -43,6 +45,7 @@ async function main(): Promise<void> {
     // without statistics it picks slow plans for large tables (exports, results).
     if (db.kind === 'pglite') await db.exec('ANALYZE')
     logger.info({ drafts, sessions, links, requests }, 'expired drafts, sessions and sign-in links cleared')
+    logger.info(await recomputeAllFacts(db), 'scorecard figures recalculated')
   }
   await clearExpired()
   const timer = setInterval(

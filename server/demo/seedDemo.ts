@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto'
 import type { Database } from '../db/database'
+import type { Translate } from '../i18n/translator'
 import { insertOfficer } from '../officers/queries'
 import { paths } from '../paths'
 import { insertSurveyFromTemplate } from '../surveys/queries'
 import { listTemplateIds, loadTemplate } from '../surveys/templates'
+import { seedDemoScorecards } from './demoScorecards'
 
 export const demoOrganisation = {
   slug: 'demo-council',
@@ -12,20 +14,24 @@ export const demoOrganisation = {
 }
 
 /**
- * On an empty database, a demo organisation with every template survey open. Returns the path of
+ * On an empty database, a demo organisation with every template survey open, a year of made-up
+ * responses and its scorecards. Returns the path of
  * each demo survey's start page, whether or not it was created this time.
  */
-export async function seedDemo(db: Database): Promise<{ created: boolean; surveyPaths: string[] }> {
+export async function seedDemo(
+  db: Database,
+  t: Translate,
+): Promise<{ created: boolean; surveyPaths: string[] }> {
   const created = await db.transaction(async (tx) => {
     const organisations = await tx.query('SELECT 1 FROM organisations LIMIT 1')
-    if (organisations.length > 0) return false
+    if (organisations.length > 0) return undefined
     const organisationId = randomUUID()
     await tx.query('INSERT INTO organisations (id, slug, name) VALUES ($1, $2, $3)', [
       organisationId,
       demoOrganisation.slug,
       demoOrganisation.name,
     ])
-    await insertOfficer(tx, { organisationId, email: demoOrganisation.admin, role: 'admin' })
+    const admin = await insertOfficer(tx, { organisationId, email: demoOrganisation.admin, role: 'admin' })
     for (const templateId of listTemplateIds()) {
       await insertSurveyFromTemplate(tx, {
         organisationId,
@@ -34,12 +40,17 @@ export async function seedDemo(db: Database): Promise<{ created: boolean; survey
         status: 'open',
       })
     }
-    return true
+    return { id: organisationId, admin: { id: admin?.id ?? '', email: demoOrganisation.admin } }
   })
+  if (created)
+    await seedDemoScorecards(db, { ...created, name: demoOrganisation.name, slug: demoOrganisation.slug }, t)
   const surveys = await db.query<{ slug: string }>(
     `SELECT s.slug FROM surveys s JOIN organisations o ON o.id = s.organisation_id
       WHERE o.slug = $1 AND s.status = 'open' ORDER BY s.created_at, s.slug`,
     [demoOrganisation.slug],
   )
-  return { created, surveyPaths: surveys.map(({ slug }) => paths.respond.start(demoOrganisation.slug, slug)) }
+  return {
+    created: created !== undefined,
+    surveyPaths: surveys.map(({ slug }) => paths.respond.start(demoOrganisation.slug, slug)),
+  }
 }

@@ -18,7 +18,7 @@ const ageGroups = ['5-11', '12-15', '16-25']
 const questions = ['school', 'home', 'friends', 'health']
 const answers = ['very-important', 'quite-important', 'not-important', 'dont-know']
 const counting = { surveyId: 'young-people-2026', positive: ['very-important'], excluded: ['dont-know'] }
-const runs = { seed: 20260401, numRuns: 300 }
+const runs = { seed: 20260401, numRuns: 1000 }
 
 interface Rating {
   id: number
@@ -91,8 +91,8 @@ const caseArbitrary = fc.record({
   responses: responsesArbitrary,
   facts: fc
     .tuple(
-      fc.array(factArbitrary, { maxLength: 10, size: 'max' }),
-      fc.array(familyArbitrary, { maxLength: 2 }),
+      fc.array(factArbitrary, { maxLength: 12, size: 'max' }),
+      fc.array(familyArbitrary, { maxLength: 3 }),
     )
     .map(([loose, families]) => [...loose, ...families.flat()])
     .filter((facts) => facts.length > 0),
@@ -272,7 +272,7 @@ describe('withholdDisclosive, against the ratings', () => {
   })
 })
 it('zz stats', () => {
-  const cases = fc.sample(caseArbitrary, { seed: runs.seed, numRuns: 300 }).map(countFacts)
+  const cases = fc.sample(caseArbitrary, { seed: runs.seed, numRuns: 1000 }).map(countFacts)
   const kinds: Record<string, number> = {}
   let secondary = 0,
     exempt = 0,
