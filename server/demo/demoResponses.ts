@@ -31,7 +31,7 @@ function answersFor(
     }
     const values = questionTypeFor(question).values(question)
     const scale = question.type === 'importance' || question.type === 'agreement' || question.type === 'faces'
-    const pick = scale && random() < 0.35 + lift ? 0 : Math.floor(random() * values.length)
+    const pick = scale && random() < 0.25 + lift ? 0 : Math.floor(random() * values.length)
     answers[question.id] = values[pick] ?? null
   }
   return answers
@@ -48,7 +48,7 @@ export async function insertDemoResponses(
   const rows = quarters.flatMap((quarter, index) =>
     Array.from({ length: perQuarter }, (_, number) => ({
       reference: `DEMO-${survey.surveyId.slice(0, 4).toUpperCase()}-${index}-${number}`,
-      answers: answersFor(survey.definition, random, index * 0.06),
+      answers: answersFor(survey.definition, random, index * 0.04),
       submittedAt: new Date(
         Date.parse(`${quarter.start}T10:00:00Z`) + ((number * 37) % 80) * 86_400_000,
       ).toISOString(),

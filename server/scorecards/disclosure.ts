@@ -114,7 +114,7 @@ function withholdAroundWithheld(nodes: readonly Node[]): void {
     if (whole.hidden) continue
     const holdsWithheldAndShown = whole.withheldInside > 0 && whole.shownParts > 0
     if (!whole.fact.frozen && (holdsWithheldAndShown || whole.sameInside > 0)) withhold(whole)
-    else if (false) {
+    else if (whole.fact.frozen && holdsWithheldAndShown && !whole.cleared) {
       whole.cleared = true
       const definition = whole.definition
       whole.inside

@@ -6,13 +6,21 @@ import type { Unit } from './types'
 
 const numberLocales: Record<LanguageCode, string> = { en: 'en-GB', cy: 'cy-GB', ur: 'en-GB' }
 
-/** One decimal place for shares, rates and weeks; counts are whole. */
+const formatters = new Map<string, Intl.NumberFormat>()
+
+/** One decimal place for shares, rates and weeks; counts are whole. Formatters are made once each. */
 export function formatNumber(value: number, unit: Unit, language: LanguageCode): string {
   const digits = unit === 'count' ? 0 : 1
-  return new Intl.NumberFormat(numberLocales[language], {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(value)
+  const key = `${language}/${String(digits)}`
+  let formatter = formatters.get(key)
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(numberLocales[language], {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    })
+    formatters.set(key, formatter)
+  }
+  return formatter.format(value)
 }
 
 export const formatValue = (value: number, unit: Unit, t: Translate, language: LanguageCode): string =>

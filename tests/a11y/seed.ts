@@ -1,8 +1,33 @@
 import type { Database } from '../../server/db/database'
+import { createTranslator } from '../../server/i18n/translator'
+import { saveCommentary } from '../../server/scorecards/commentaryQueries'
+import { saveAdministrativeValues } from '../../server/scorecards/factQueries'
+import { startFrameworkFromTemplate } from '../../server/scorecards/frameworkTemplate'
+import {
+  indicatorHandle,
+  insertIndicator,
+  listIndicators,
+  replaceTargets,
+} from '../../server/scorecards/indicatorQueries'
+import { listOutcomes } from '../../server/scorecards/outcomeQueries'
+import { parsePeriod } from '../../server/scorecards/periods'
+import { publishScorecard } from '../../server/scorecards/publishing'
+import { recomputeFacts } from '../../server/scorecards/recomputeFacts'
+import { insertYouSaidWeDid } from '../../server/scorecards/youSaidWeDidQueries'
 import { everyQuestionType } from '../fixtures/everyQuestionType'
 import { insertOrganisation, insertSurvey } from '../helpers/factories'
-import { insertResponses } from '../helpers/insertResponses'
+import { insertResponses, type PlannedResponse } from '../helpers/insertResponses'
 import { addOfficer } from '../helpers/officers'
+
+/** What the scorecard pages are reached by: indicator handles (2-3 for 2.3) and quarters. */
+export interface SeededScorecard {
+  /** An outcome with indicators that have figures, a target and a withheld quarter. */
+  outcome: string
+  surveyIndicator: string
+  administrativeIndicator: string
+  /** The quarter with figures, and the one published. */
+  quarter: string
+}
 
 export interface Seeded {
   organisation: string
@@ -12,18 +37,141 @@ export interface Seeded {
   closed: string
   /** An admin per language, so the two tours running side by side each sign in by their own email. */
   admins: Record<'en' | 'ur', string>
+  scorecard: SeededScorecard
 }
 
-/** One organisation with both templates, the every-question-type fixture and a closed survey. */
+const importanceQuestions = [
+  'listened-to',
+  'healthiest',
+  'safe',
+  'accepted-valued',
+  'prepared-future',
+  'enjoy-life',
+]
+const ratings = ['very-important', 'important', 'not-important', 'dont-know']
+
+/** Ratings of every outcome question, on days of one month (monthIndex 0-11) of 2026. */
+function ratedResponses(count: number, monthIndex: number, offset: number): PlannedResponse[] {
+  return Array.from({ length: count }, (_, index) => ({
+    answers: {
+      ...Object.fromEntries(
+        importanceQuestions.map((question, place) => [
+          question,
+          ratings[(index + place + offset) % ratings.length],
+        ]),
+      ),
+      'age-group': index % 2 === 0 ? '8-11' : '12-15',
+      helper: 'no',
+    },
+    submittedAt: new Date(Date.UTC(2026, monthIndex, 1 + (index % 28), 12)),
+  }))
+}
+
+/**
+ * A scorecard with something in every state: the framework from the template (two surveys, so
+ * two indicators an outcome), figures for 2026-Q2 and 2026-Q3, a quarter withheld for too few
+ * responses, a target (so a RAG rating), an administrative indicator with entered values,
+ * commentary, "You said, we did", and 2026-Q3 published.
+ */
+async function seedScorecard(
+  db: Database,
+  organisation: { id: string; slug: string },
+  surveys: { whatINeed: string; closed: string },
+  admin: { id: string; email: string },
+): Promise<SeededScorecard> {
+  const organisationId = organisation.id
+  const survey = { organisationId }
+  await insertResponses(db, { ...survey, surveyId: surveys.whatINeed }, [
+    ...ratedResponses(14, 4, 0),
+    ...ratedResponses(24, 7, 1),
+  ])
+  // Too few to show, so its figure is withheld.
+  await insertResponses(db, { ...survey, surveyId: surveys.closed }, ratedResponses(4, 7, 2))
+  await startFrameworkFromTemplate(db, {
+    organisationId,
+    frameworkId: 'i-need',
+    t: (await createTranslator())('en'),
+    language: 'en',
+  })
+  const outcomes = await listOutcomes(db, organisationId)
+  const prepared = outcomes.find((outcome) => outcome.slug === 'prepared-future')
+  const listened = (await listIndicators(db, organisationId)).find((each) => each.number === '1.1')
+  if (!prepared || !listened) throw new Error('The framework template gave no outcomes or indicators')
+  await replaceTargets(db, organisationId, listened.id, [{ date: '2027-03-31', value: 60 }])
+  const administrative = await insertIndicator(db, organisationId, {
+    outcomeId: prepared.id,
+    number: '5.3',
+    wording: 'Young people with an EHCP in education, employment or training at 17',
+    kind: 'administrative',
+    unit: 'percentage',
+    goodIs: 'up',
+    frequency: 'quarterly',
+    source: 'Post-16 tracking return',
+    dataOwner: 'Post-16 team',
+    baseline: { value: 52, date: '2025-12-31' },
+    amberTolerance: 5,
+    surveyId: null,
+    counting: null,
+  })
+  if (!administrative) throw new Error('Could not add the administrative indicator')
+  await replaceTargets(db, organisationId, administrative, [{ date: '2027-03-31', value: 65 }])
+  await saveAdministrativeValues(
+    db,
+    organisationId,
+    [
+      { indicatorId: administrative, period: '2026-Q1', value: 54 },
+      { indicatorId: administrative, period: '2026-Q2', value: 57.5 },
+      { indicatorId: administrative, period: '2026-Q3', value: 61.5 },
+    ],
+    admin.email,
+  )
+  await saveCommentary(
+    db,
+    { organisationId, indicatorId: administrative, period: '2026-Q3' },
+    'Up again this quarter, after the new supported internships began in July.',
+  )
+  await insertYouSaidWeDid(db, {
+    organisationId,
+    youSaid: 'There was nothing to do in the holidays near home.',
+    weDid: 'We funded three holiday clubs that welcome children with SEND.',
+    createdBy: admin.email,
+  })
+  await recomputeFacts(db, organisationId)
+  const quarter = parsePeriod('quarterly', '2026-Q3')
+  if (!quarter) throw new Error('2026-Q3 is not a quarter')
+  const [row] = await db.query<{ name: string; small_number_threshold: number }>(
+    'SELECT name, small_number_threshold FROM organisations WHERE id = $1',
+    [organisationId],
+  )
+  await publishScorecard(db, {
+    organisation: {
+      ...organisation,
+      name: row?.name ?? organisation.slug,
+      smallNumberThreshold: row?.small_number_threshold ?? 10,
+    },
+    quarter,
+    officer: admin,
+  })
+  return {
+    outcome: 'listened-to',
+    surveyIndicator: indicatorHandle(listened.number),
+    administrativeIndicator: indicatorHandle('5.3'),
+    quarter: quarter.key,
+  }
+}
+
+/** One organisation with both templates, the every-question-type fixture, a closed survey and a scorecard. */
 export async function seedSurveys(db: Database): Promise<Seeded> {
-  const { id, slug } = await insertOrganisation(db, 'a11y-council')
+  const organisation = await insertOrganisation(db, 'a11y-council')
+  const { id, slug } = organisation
   const add = async (
     template: Parameters<typeof insertSurvey>[1]['template'],
     slug: string,
     status: 'open' | 'closed' = 'open',
-  ) => (await insertSurvey(db, { organisationId: id, template, slug, status })).slug
+  ) => insertSurvey(db, { organisationId: id, template, slug, status })
   const admins = { en: 'admin-en@a11y-council.example', ur: 'admin-ur@a11y-council.example' }
-  for (const email of Object.values(admins)) await addOfficer(db, id, 'admin', email)
+  const officers = []
+  for (const email of Object.values(admins)) officers.push(await addOfficer(db, id, 'admin', email))
   const whatINeed = await insertSurvey(db, { organisationId: id, template: 'what-i-need' })
   await insertResponses(
     db,
@@ -38,12 +186,22 @@ export async function seedSurveys(db: Database): Promise<Seeded> {
       },
     })),
   )
-  return {
+  const closed = await add('what-i-need', 'closed-survey', 'closed')
+  const seeded = {
     admins,
     organisation: slug,
-    everyQuestionType: await add(everyQuestionType, 'every-question-type'),
+    everyQuestionType: (await add(everyQuestionType, 'every-question-type')).slug,
     whatINeed: whatINeed.slug,
-    ehcpExperience: await add('ehcp-experience', 'ehcp-experience'),
-    closed: await add('what-i-need', 'closed-survey', 'closed'),
+    ehcpExperience: (await add('ehcp-experience', 'ehcp-experience')).slug,
+    closed: closed.slug,
   }
+  const [admin] = officers
+  if (!admin) throw new Error('No admin to publish the scorecard')
+  const scorecard = await seedScorecard(
+    db,
+    organisation,
+    { whatINeed: whatINeed.surveyId, closed: closed.surveyId },
+    admin,
+  )
+  return { ...seeded, scorecard }
 }

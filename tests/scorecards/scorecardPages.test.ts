@@ -1,0 +1,183 @@
+import { paths } from '../../server/paths'
+import { insertResponses } from '../helpers/insertResponses'
+import { postForm, signedInAs, type Agent } from '../helpers/officers'
+import { alikeResponses, countScorecardRows, startFrameworkFromTemplate } from '../helpers/scorecards'
+import { useSurveyApp } from '../helpers/surveyApp'
+
+const fixture = useSurveyApp(['what-i-need'])
+let analyst: Agent
+let viewer: Agent
+const summary = `${paths.manage.scorecards}?period=2026-Q3`
+const listenedTo = `${paths.manage.scorecardOutcome('listened-to')}?period=2026-Q3`
+
+beforeAll(async () => {
+  const { app } = fixture.testApp
+  const { db } = fixture.database
+  const organisationId = fixture.organisation.id
+  analyst = await signedInAs(app, db, { organisationId, role: 'analyst' })
+  viewer = await signedInAs(app, db, { organisationId, role: 'viewer' })
+  const [survey] = await db.query<{ id: string }>(
+    `SELECT id FROM surveys WHERE organisation_id = $1 AND slug = 'what-i-need'`,
+    [organisationId],
+  )
+  if (!survey) throw new Error('No survey')
+  // April to June: 10 of 20 "very important". July to September: 40 of 50, and 5 "I don't know",
+  // left out of the percentage. Every statement is rated alike.
+  await insertResponses(db, { organisationId, surveyId: survey.id }, [
+    ...alikeResponses(10, 'very-important', '2026-04-15T12:00:00+01:00'),
+    ...alikeResponses(10, 'important', '2026-05-20T12:00:00+01:00'),
+    ...alikeResponses(40, 'very-important', '2026-07-15T12:00:00+01:00'),
+    ...alikeResponses(10, 'important', '2026-09-30T23:30:00+01:00'),
+    ...alikeResponses(5, 'dont-know', '2026-08-01T09:00:00+01:00'),
+    // Half an hour into October in London, though still September in UTC: the next quarter.
+    ...alikeResponses(3, 'not-important', '2026-10-01T00:30:00+01:00'),
+  ])
+  await startFrameworkFromTemplate(analyst)
+})
+
+/** One indicator's section on an outcome page. */
+const sectionOf = (html: string, handle: string): string => {
+  const start = html.indexOf(`aria-labelledby="indicator-${handle}"`)
+  if (start < 0) throw new Error(`No section for ${handle}`)
+  return html.slice(start, html.indexOf('</section>', start))
+}
+
+/** The summary table's row for an indicator number. */
+const summaryRowOf = (html: string, number: string): string => {
+  const start = html.indexOf(`<td class="govuk-table__cell">${number}</td>`)
+  if (start < 0) throw new Error(`No row for ${number}`)
+  return html.slice(start, html.indexOf('</tr>', start))
+}
+
+const factRows = () =>
+  fixture.database.db.query(
+    `SELECT organisation_id, indicator_id, period, numerator, denominator, value::text AS value
+       FROM indicator_facts ORDER BY indicator_id, period`,
+  )
+
+describe('the officers’ scorecards', () => {
+  it('says the figures have not been calculated until someone recalculates them', async () => {
+    const page = await analyst.get(summary)
+    expect(page.status).toBe(200)
+    expect(page.text).toContain('Figures have not been calculated yet.')
+    expect(summaryRowOf(page.text, '1.1')).toContain('No figure')
+    expect(await countScorecardRows(fixture.database.db, 'indicator_facts')).toBe(0)
+  })
+
+  it('recalculates the figures for an analyst, back to the quarter asked for', async () => {
+    const done = await postForm(analyst, summary, paths.manage.scorecardRecompute, { period: '2026-Q3' })
+    expect(done.status).toBe(303)
+    expect(done.headers.location).toBe(summary)
+    const facts = await fixture.database.db.query<{ number: string; period: string; numerator: number; denominator: number }>(
+      `SELECT i.number, f.period, f.numerator, f.denominator
+         FROM indicator_facts f JOIN indicators i ON i.organisation_id = f.organisation_id AND i.id = f.indicator_id
+        ORDER BY i.number, f.period`,
+    )
+    expect(facts.filter((fact) => fact.number === '1.1')).toEqual([
+      { number: '1.1', period: '2026-Q2', numerator: 10, denominator: 20 },
+      { number: '1.1', period: '2026-Q3', numerator: 40, denominator: 50 },
+      { number: '1.1', period: '2026-Q4', numerator: 0, denominator: 3 },
+    ])
+    // The overall headline pools all six statements' ratings.
+    expect(facts.filter((fact) => fact.number === '7.1')).toEqual([
+      { number: '7.1', period: '2026-Q2', numerator: 60, denominator: 120 },
+      { number: '7.1', period: '2026-Q3', numerator: 240, denominator: 300 },
+      { number: '7.1', period: '2026-Q4', numerator: 0, denominator: 18 },
+    ])
+  })
+
+  it('shows each indicator’s figure with n, its RAG status in words and its trend', async () => {
+    const page = await viewer.get(summary)
+    expect(page.status).toBe(200)
+    expect(page.text).toContain('Each outcome’s indicators for July to September 2026')
+    expect(page.text).toMatch(/Figures last calculated /)
+    expect(page.text).toContain('<option value="2026-Q3" selected>July to September 2026</option>')
+    const row = summaryRowOf(page.text, '1.1')
+    expect(row).toContain('% of young people answering “Very important” to “I need to be listened to and heard.”')
+    expect(row).toContain('80.0%')
+    expect(row).toContain('n = 50')
+    expect(row).toContain('<span class="heard-rag heard-rag--no-target">No target set</span>')
+    // 40 of 50 against 10 of 20: z = 2.51, p = 0.012, significant at 5%.
+    expect(row).toContain('Improving')
+    const overall = summaryRowOf(page.text, '7.1')
+    expect(overall).toContain('80.0%')
+    expect(overall).toContain('n = 300')
+    expect(page.text).toContain('<a class="govuk-link" href="/manage/scorecards/outcomes/listened-to?period=2026-Q3">')
+  })
+
+  it('shows one outcome in full: value, n, interval, period, RAG, trend and past figures', async () => {
+    const page = await viewer.get(listenedTo)
+    expect(page.status).toBe(200)
+    expect(page.text).toContain('<h1 class="govuk-heading-l">I need to be listened to and heard.</h1>')
+    const section = sectionOf(page.text, '1-1')
+    expect(section).toContain('<strong>80.0%</strong> <span class="govuk-body-s">(n = 50)</span>')
+    // Wilson, z = 1.96, 40 of 50: centre 0.7786, half-width 0.1090, so 67.0% to 88.8%.
+    expect(section).toContain('95% interval 67.0% to 88.8%')
+    expect(section).toContain('July to September 2026')
+    expect(section).toContain('No target set')
+    expect(section).toContain('Improving <span class="govuk-body-s">(Change: +30.0)</span>')
+    expect(section).toMatch(/April to June 2026<\/th><td class="govuk-table__cell">50\.0%<\/td><td class="govuk-table__cell">n = 20<\/td>/)
+    // A viewer gets no links to change the indicator.
+    expect(section).not.toContain('/manage/scorecards/indicators/1-1')
+  })
+
+  it('gives analysts links to change the indicator and write commentary', async () => {
+    const section = sectionOf((await analyst.get(listenedTo)).text, '1-1')
+    expect(section).toContain('href="/manage/scorecards/indicators/1-1"')
+    expect(section).toContain('href="/manage/scorecards/indicators/1-1/commentary?period=2026-Q3"')
+  })
+
+  it('shows the indicators across all outcomes on a page of their own', async () => {
+    const page = await viewer.get(`${paths.manage.scorecardOutcome('overall')}?period=2026-Q3`)
+    expect(page.status).toBe(200)
+    expect(page.text).toContain('<h1 class="govuk-heading-l">Across all outcomes</h1>')
+    expect(sectionOf(page.text, '7-1')).toContain('(n = 300)')
+  })
+
+  it('shows an earlier quarter with its own figures and nothing to compare with', async () => {
+    const page = await viewer.get(`${paths.manage.scorecardOutcome('listened-to')}?period=2026-Q2`)
+    const section = sectionOf(page.text, '1-1')
+    expect(section).toContain('<strong>50.0%</strong> <span class="govuk-body-s">(n = 20)</span>')
+    expect(section).toContain('Nothing to compare with')
+  })
+
+  it('refuses a quarter that does not exist with 400', async () => {
+    for (const period of ['2026-Q9', 'last-quarter', '2026-10']) {
+      const summaryPage = await viewer.get(`${paths.manage.scorecards}?period=${period}`)
+      expect(summaryPage.status).toBe(400)
+      const outcomePage = await viewer.get(`${paths.manage.scorecardOutcome('listened-to')}?period=${period}`)
+      expect(outcomePage.status).toBe(400)
+    }
+  })
+
+  it('gives 404 for an outcome the organisation does not have', async () => {
+    const page = await viewer.get(`${paths.manage.scorecardOutcome('i-need-a-pony')}?period=2026-Q3`)
+    expect(page.status).toBe(404)
+  })
+
+  it('leaves the very same facts when recalculated again', async () => {
+    const before = await factRows()
+    const computedBefore = await fixture.database.db.query<{ computed_at: Date }>(
+      'SELECT max(computed_at) AS computed_at FROM indicator_facts',
+    )
+    expect(before.length).toBe(21)
+    const done = await postForm(analyst, summary, paths.manage.scorecardRecompute, { period: '2026-Q3' })
+    expect(done.status).toBe(303)
+    const again = await postForm(analyst, summary, paths.manage.scorecardRecompute, { period: '2026-Q3' })
+    expect(again.status).toBe(303)
+    expect(await factRows()).toEqual(before)
+    const computedAfter = await fixture.database.db.query<{ computed_at: Date }>(
+      'SELECT max(computed_at) AS computed_at FROM indicator_facts',
+    )
+    expect(computedAfter[0]?.computed_at.getTime()).toBeGreaterThanOrEqual(
+      computedBefore[0]?.computed_at.getTime() ?? Infinity,
+    )
+  })
+
+  it('does not let a viewer recalculate', async () => {
+    const before = await fixture.database.db.query('SELECT * FROM indicator_facts ORDER BY 1, 2, 3')
+    const refused = await postForm(viewer, summary, paths.manage.scorecardRecompute, { period: '2026-Q3' })
+    expect(refused.status).toBe(403)
+    expect(await fixture.database.db.query('SELECT * FROM indicator_facts ORDER BY 1, 2, 3')).toEqual(before)
+  })
+})
