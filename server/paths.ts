@@ -12,6 +12,7 @@ const scorecards = {
   scorecardFramework: '/manage/scorecards/framework',
   scorecardTemplate: '/manage/scorecards/framework/template',
   scorecardNewOutcome: '/manage/scorecards/framework/outcomes',
+  scorecardOutcomeStatement: (outcome: string) => `/manage/scorecards/framework/outcomes/${outcome}`,
   scorecardRecompute: '/manage/scorecards/recompute',
   scorecardNewIndicator: '/manage/scorecards/indicators/new',
   scorecardIndicator: indicator,

@@ -1,7 +1,7 @@
 import { isSmall, thresholdFrom } from '../results/threshold'
-import { definitionOf, linkNesting, type Nestable } from './nesting'
+import { definitionOf, differenceOf, figuresOf, linkNesting, type Nestable } from './nesting'
 
-/** Which ratings a survey fact counts: its indicator's counting, over the months of its period. */
+/** Which ratings a survey fact counts: its indicator's counting, over the months (YYYY-MM) of its period. */
 export interface FactSelection {
   surveyId: string
   questions: string[]
@@ -9,7 +9,6 @@ export interface FactSelection {
   excluded: string[]
   aboutYou: Record<string, string>
   language?: string
-  /** YYYY-MM */
   months: string[]
 }
 
@@ -31,39 +30,23 @@ interface Counted extends DisclosureFact {
   denominator: number
 }
 
+/** A fact being weighed, with running counts of what lies inside it so each check is quick. */
 interface Node extends Nestable<Node> {
   fact: Counted
   definition: string
   hidden: boolean
-  /** Withheld facts nested in this one. */
+  /** Withheld facts inside; of them, those with this fact's very figures; shown ones not defined alike. */
   withheldInside: number
-  /** Of those, the ones with this fact's very figures. */
   sameInside: number
-  /** Shown facts nested in this one, not counting those defined alike. */
   shownParts: number
-  /** Frozen and shown, and its shown parts already withheld under rule b. */
+  /** Frozen and shown, with its shown parts already withheld under rule b. */
   cleared: boolean
 }
 
 const takesPart = (fact: DisclosureFact): fact is Counted =>
   fact.selection !== null && fact.numerator !== null && fact.denominator !== null
 
-/** What a fact tells: positive ratings, ratings counted, and counted ratings that were not positive. */
-const figuresOf = (fact: Counted): number[] => [fact.numerator, fact.denominator, fact.denominator - fact.numerator]
-
-/** What a reader learns by subtracting a nested fact's figures from its whole's. */
-const differenceOf = (whole: Counted, part: Counted): number[] => [
-  whole.numerator - part.numerator,
-  whole.denominator - part.denominator,
-  whole.denominator - whole.numerator - (part.denominator - part.numerator),
-]
-
 const anySmall = (counts: number[], threshold: number) => counts.some((count) => isSmall(count, threshold))
-
-function requireUniqueKeys(facts: readonly DisclosureFact[]): void {
-  const keys = new Set(facts.map((fact) => fact.key))
-  if (keys.size !== facts.length) throw new Error('Every fact weighed for disclosure needs a key of its own')
-}
 
 /** Rule 1, primary: a small figure is withheld, unless an earlier snapshot already settled the fact. */
 const nodeOf = (fact: Counted, threshold: number): Node => ({
@@ -108,7 +91,8 @@ function withholdAroundWithheld(nodes: readonly Node[]): void {
     node.hidden = true
     note(node)
   }
-  for (const node of nodes) node.shownParts = node.inside.filter((part) => part.definition !== node.definition).length
+  for (const node of nodes)
+    node.shownParts = node.inside.filter((part) => part.definition !== node.definition).length
   nodes.filter((node) => node.hidden).forEach(note)
   for (let whole = queue.pop(); whole !== undefined; whole = queue.pop()) {
     if (whole.hidden) continue
@@ -125,32 +109,41 @@ function withholdAroundWithheld(nodes: readonly Node[]): void {
 }
 
 /**
- * Keys of the facts to withhold from a scorecard, so that no small figure (1 to t - 1, t the
- * threshold) is shown, nor can be found by subtracting shown figures. B is nested in A when A's
- * definition alone says every rating of B is one of A's: same survey and counting, no more
- * questions or months, at least A's about-you filter, and A's language if A has one. A reader then
- * knows A - B. Survey facts with figures are weighed; administrative ones never are.
+ * Keys of the facts to withhold from a scorecard, so that no count from 1 to t - 1 (t: the
+ * threshold, never below 5) is shown or can be worked out by subtracting shown figures.
  *
- * 1. Primary: a fact with a small numerator, denominator or complement (denominator - numerator).
- * a. Of two shown nested facts with a small difference in any of the three, the nested one is
- *    withheld, or the whole if the nested one is frozen.
- * b. A shown fact holding a withheld fact and another shown one is withheld; when it is frozen,
- *    its other shown, unfrozen parts are withheld instead. Facts defined alike are not parts.
- * c. A shown fact whose figures equal a withheld fact nested in it is withheld: they then hold the
- *    very same ratings, so it would show that fact's figures.
+ * B is nested in A when the definitions alone say each of B's ratings is one of A's: same survey,
+ * same positive and excluded answers, no more questions or months, at least A's about-you answers,
+ * and A's language if A has one. A reader then knows what A - B counts. Each fact shows three
+ * figures: numerator, denominator, and the complement (denominator - numerator).
  *
- * Why this stops recovery by subtraction: shown figures are 0 or at least t, so their sums never
- * are small; the difference of two shown nested facts is checked by (a); and a withheld B inside a
- * shown A could only come back as A less the rest of A, which needs that rest to be made of shown
- * facts inside A, which (b) forbids.
+ * 1. Primary: a fact with a small figure is withheld. Zero is shown: it singles no one out.
+ * a. Of two shown facts, one nested in the other, whose figures differ by a small count, the nested
+ *    one is withheld (the whole, if the nested one is frozen).
+ * b. A shown fact holding a withheld fact and another shown one is withheld; if it is frozen, its
+ *    other shown parts are withheld instead. A fact defined exactly as the whole is no part of it.
+ * c. A shown fact with the very figures of a withheld fact nested in it is withheld: the two hold
+ *    the same ratings, so it would show the withheld figures outright.
+ * Frozen facts keep the state an earlier snapshot gave them; administrative figures take no part.
  *
- * Limits: a reader is taken to know only what the definitions say; facts disjoint by definition
- * but not nested are not reasoned about, so a small A - C1 - C2 where no fact covers the remainder
- * is not found (no general linear combination is searched). Frozen facts cannot change: figures an
- * earlier snapshot showed stay shown, even where they alone give away a fact withheld now.
+ * Why nothing withheld comes back by subtraction: every shown figure is 0 or at least t, so no sum
+ * of shown figures is small; the difference of two shown nested facts is checked by (a); and a
+ * withheld B inside a shown A comes back only as A less the rest of A, which needs that rest to be
+ * made of shown facts inside A: after (b) a shown A holding a withheld fact holds no other shown
+ * one, and (c) covers a rest that is empty.
+ *
+ * Limits. A reader is taken to know which facts nest from their definitions, nothing of the data.
+ * Nested differences and sums are weighed, not every linear combination: shown parts C1 and C2 of
+ * a shown A, disjoint by definition, give away A - C1 - C2 when it is small and no fact here is
+ * defined as that rest (a headline over six questions, five of them shown alone); passing every
+ * part of a pooled figure here, shown on the scorecard or not, closes that. Frozen facts cannot
+ * change, so figures an earlier snapshot showed may give away a fact withheld now. The rules work
+ * in the facts' order; another order might withhold fewer. Nesting is found once, O(n²); the rules
+ * then take time in proportion to the nesting links.
  */
 export function withholdDisclosive(facts: readonly DisclosureFact[], threshold: number): Set<string> {
-  requireUniqueKeys(facts)
+  if (new Set(facts.map((fact) => fact.key)).size !== facts.length)
+    throw new Error('Every fact weighed for disclosure needs a key of its own')
   const t = thresholdFrom(threshold)
   const nodes = facts.filter(takesPart).map((fact) => nodeOf(fact, t))
   linkNesting(nodes)
@@ -158,6 +151,8 @@ export function withholdDisclosive(facts: readonly DisclosureFact[], threshold: 
   withholdAroundWithheld(nodes)
   const withheld = nodes.filter((node) => node.hidden).map((node) => node.fact.key)
   // A survey fact without figures has nothing to give away, but a snapshot that withheld it stands.
-  const settled = facts.filter((fact) => fact.selection !== null && !takesPart(fact) && fact.frozen?.suppressed)
+  const settled = facts.filter(
+    (fact) => fact.selection !== null && !takesPart(fact) && fact.frozen?.suppressed,
+  )
   return new Set([...withheld, ...settled.map((fact) => fact.key)])
 }

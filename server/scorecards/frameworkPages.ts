@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express'
 import { z } from 'zod'
 import type { Database } from '../db/database'
+import { NotFoundError } from '../errors'
 import { formErrors, noErrors, type FormErrors } from '../forms/formErrors'
 import { hasRole } from '../officers/roles'
 import { postedFields } from '../officers/officerForms'
@@ -8,7 +9,7 @@ import { signedInOfficer } from '../officers/setUpOfficerArea'
 import { paths } from '../paths'
 import { startFrameworkFromTemplate } from './frameworkTemplate'
 import { indicatorHandle, listIndicators } from './indicatorQueries'
-import { insertOutcome, listOutcomes } from './outcomeQueries'
+import { insertOutcome, listOutcomes, updateOutcomeStatement } from './outcomeQueries'
 
 const statementSchema = z.object({
   statement: z.string().trim().min(1, 'errors.outcome.required').max(200, 'errors.outcome.tooLong'),
@@ -52,7 +53,11 @@ async function render(
     values: form?.values ?? { statement: '' },
     canRun: hasRole(officer.role, 'analyst'),
     outcomes: [
-      ...outcomes.map((outcome) => ({ ...outcome, indicators: rowsFor(outcome.id) })),
+      ...outcomes.map((outcome) => ({
+        ...outcome,
+        indicators: rowsFor(outcome.id),
+        href: paths.manage.scorecardOutcomeStatement(outcome.slug),
+      })),
       ...(outcomes.length > 0
         ? [
             {
@@ -67,6 +72,35 @@ async function render(
 }
 
 export const frameworkPage = (db: Database) => (req: Request, res: Response) => render(db, req, res)
+
+/** Rewording an outcome statement: its slug, and so its indicators and survey links, stay the same. */
+export const outcomePage = (db: Database) => async (req: Request, res: Response) => {
+  const organisationId = signedInOfficer(req).organisationId
+  const outcome = (await listOutcomes(db, organisationId)).find((each) => each.slug === req.params.outcome)
+  if (!outcome) throw new NotFoundError('No such outcome in this organisation')
+  let values = { statement: outcome.statement }
+  let errors: FormErrors = noErrors
+  if (req.method === 'POST') {
+    values = postedFields(req.body, ['statement']) as typeof values
+    const parsed = statementSchema.safeParse(values)
+    if (parsed.success) {
+      await updateOutcomeStatement(db, organisationId, {
+        slug: outcome.slug,
+        statement: parsed.data.statement,
+      })
+      res.redirect(303, paths.manage.scorecardFramework)
+      return
+    }
+    errors = formErrors(parsed.error, req.t)
+  }
+  res.status(errors.errorList.length > 0 ? 400 : 200).render('manage/scorecards/outcomeStatement', {
+    pageTitle: req.t('pages.framework.changeOutcome'),
+    hasErrors: errors.errorList.length > 0,
+    errors,
+    values,
+    action: paths.manage.scorecardOutcomeStatement(outcome.slug),
+  })
+}
 
 export const useTemplate = (db: Database) => async (req: Request, res: Response) => {
   await startFrameworkFromTemplate(db, {

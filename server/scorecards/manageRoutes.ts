@@ -2,7 +2,7 @@ import { Router } from 'express'
 import type { Database } from '../db/database'
 import { requireRole } from '../officers/setUpOfficerArea'
 import { countingPage, saveCounting } from './countingPages'
-import { addOutcome, frameworkPage, useTemplate } from './frameworkPages'
+import { addOutcome, frameworkPage, outcomePage, useTemplate } from './frameworkPages'
 import { importFile, importPage } from './importPages'
 import { indicatorFormPage, saveIndicator } from './indicatorPages'
 import { commentaryPage, removeYouSaidWeDid, youSaidWeDidPage } from './notesPages'
@@ -20,6 +20,8 @@ export function scorecardManagementRoutes(db: Database): Router {
   router.get('/scorecards/framework', frameworkPage(db))
   router.post('/scorecards/framework/template', analyst, useTemplate(db))
   router.post('/scorecards/framework/outcomes', analyst, addOutcome(db))
+  router.get('/scorecards/framework/outcomes/:outcome', analyst, outcomePage(db))
+  router.post('/scorecards/framework/outcomes/:outcome', analyst, outcomePage(db))
   router.get('/scorecards/indicators/new', analyst, indicatorFormPage(db))
   router.post('/scorecards/indicators/new', analyst, saveIndicator(db))
   router.get('/scorecards/indicators/:indicator', analyst, indicatorFormPage(db))

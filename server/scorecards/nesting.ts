@@ -1,5 +1,10 @@
 import type { FactSelection } from './disclosure'
 
+/**
+ * Which facts hold which, from their definitions, and what a reader learns by subtracting one from
+ * another: the knowledge `withholdDisclosive` guards against.
+ */
+
 /** Anything that can be placed among the facts nested in it and the facts it is nested in. */
 export interface Nestable<T> {
   selection: FactSelection
@@ -8,6 +13,26 @@ export interface Nestable<T> {
   /** The other facts this one is nested in. */
   around: T[]
 }
+
+/** A survey fact's counts: ratings that were positive, and ratings counted. */
+interface Counts {
+  numerator: number
+  denominator: number
+}
+
+/** What a fact tells: positive ratings, ratings counted, and counted ratings that were not positive. */
+export const figuresOf = (fact: Counts) => [
+  fact.numerator,
+  fact.denominator,
+  fact.denominator - fact.numerator,
+]
+
+/** What a reader learns by subtracting a nested fact's figures from its whole's. */
+export const differenceOf = (whole: Counts, part: Counts): number[] => [
+  whole.numerator - part.numerator,
+  whole.denominator - part.denominator,
+  whole.denominator - whole.numerator - (part.denominator - part.numerator),
+]
 
 const distinct = (values: readonly string[]): string[] => [...new Set(values)].sort()
 
@@ -35,11 +60,16 @@ interface Prepared<T> {
   questions: Set<string>
   months: Set<string>
   aboutYou: Record<string, string>
+  /** Of `aboutYou`, taken once: comparing every pair must not build them again. */
+  filters: [string, string][]
   language: string | undefined
 }
 
-const within = (part: Set<string>, whole: Set<string>): boolean =>
-  [...part].every((value) => whole.has(value))
+function within(part: Set<string>, whole: Set<string>): boolean {
+  if (part.size > whole.size) return false
+  for (const value of part) if (!whole.has(value)) return false
+  return true
+}
 
 /**
  * Every rating of `part` is a rating of `whole`: no more questions or months, at least the same
@@ -47,18 +77,19 @@ const within = (part: Set<string>, whole: Set<string>): boolean =>
  */
 function isNestedIn<T>(part: Prepared<T>, whole: Prepared<T>): boolean {
   return (
-    within(part.questions, whole.questions) &&
-    within(part.months, whole.months) &&
-    Object.entries(whole.aboutYou).every(
+    (whole.language === undefined || whole.language === part.language) &&
+    whole.filters.every(
       ([question, answer]) => Object.hasOwn(part.aboutYou, question) && part.aboutYou[question] === answer,
     ) &&
-    (whole.language === undefined || whole.language === part.language)
+    within(part.months, whole.months) &&
+    within(part.questions, whole.questions)
   )
 }
 
 function prepare<T extends Nestable<T>>(node: T): Prepared<T> {
   const { questions, months, aboutYou, language } = node.selection
-  return { node, questions: new Set(questions), months: new Set(months), aboutYou, language }
+  const filters = Object.entries(aboutYou)
+  return { node, questions: new Set(questions), months: new Set(months), aboutYou, filters, language }
 }
 
 /**

@@ -66,7 +66,10 @@ function snapshotPage(db: Database, view: 'scorecards/snapshot' | 'scorecards/em
         period: periodLabel(period, req.t, req.language),
       }),
       organisationName: organisation.name,
-      view: scorecardView(snapshot.content, req, { officer: false }),
+      view: scorecardView(snapshot.content, req, {
+        officer: false,
+        outcomeHref: (slug) => `#outcome-${slug}`,
+      }),
       publishedAt: formatDateTime(snapshot.publishedAt, req.language),
       listHref: paths.publicScorecards.list(organisation.slug),
       openDataHref: paths.publicScorecards.openData(organisation.slug, period.key),

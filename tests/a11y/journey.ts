@@ -15,10 +15,14 @@ interface PassOptions {
   screenshots: boolean
 }
 
-async function screenshot(tour: Tour, name: string): Promise<void> {
+/** The whole page as it looks now, as <language>-<name>.png (-320.png in a narrow window). */
+export async function screenshot(tour: Tour, name: string): Promise<void> {
   fs.mkdirSync(screenshotFolder, { recursive: true })
   await tour.page.screenshot({
-    path: path.join(screenshotFolder, `${tour.options.language}-${name}.png`),
+    path: path.join(
+      screenshotFolder,
+      `${tour.options.language}-${name}${tour.options.narrow ? '-320' : ''}.png`,
+    ),
     fullPage: true,
   })
 }

@@ -5,7 +5,8 @@ import type { Database } from '../../server/db/database'
 import { migrate } from '../../server/db/migrate'
 import type { Language, PageResult } from './checks'
 import { fullPass, narrowPass, screenshotFolder } from './journey'
-import { officerPass } from './officerJourney'
+import { narrowOfficerPass, officerPass } from './officerJourney'
+import { scorecardPublicPages } from './scorecardJourney'
 import { serveLocally, type LocalServer } from './localServer'
 import { seedSurveys, type Seeded } from './seed'
 import { Tour } from './tour'
@@ -25,7 +26,7 @@ const chromiumArgs = [
   '--no-first-run',
 ]
 const languages: Language[] = ['en', 'ur']
-const giveUpAfterMs = 300_000
+const giveUpAfterMs = 900_000
 
 interface TourOptions {
   language: Language
@@ -46,11 +47,14 @@ async function runTour(
   const tour = new Tour(await context.newPage(), options)
   let note: string | undefined
   try {
-    if (options.narrow) await narrowPass(tour, seeded)
-    else {
+    if (options.narrow) {
+      await narrowPass(tour, seeded)
+      await narrowOfficerPass(tour, seeded, options.outboxDir)
+    } else {
       note = await fullPass(tour, seeded)
       await officerPass(tour, seeded, options.outboxDir)
     }
+    await scorecardPublicPages(tour, seeded)
   } catch (error: unknown) {
     const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)
     tour.results.push({

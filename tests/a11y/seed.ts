@@ -94,13 +94,29 @@ async function seedScorecard(
     language: 'en',
   })
   const outcomes = await listOutcomes(db, organisationId)
-  const prepared = outcomes.find((outcome) => outcome.slug === 'prepared-future')
-  const listened = (await listIndicators(db, organisationId)).find((each) => each.number === '1.1')
-  if (!prepared || !listened) throw new Error('The framework template gave no outcomes or indicators')
-  await replaceTargets(db, organisationId, listened.id, [{ date: '2027-03-31', value: 60 }])
+  const indicators = await listIndicators(db, organisationId)
+  // The what-i-need indicator of an outcome, given a target so that it is rated red, amber or green.
+  const rated = async (outcomeSlug: string, target: number) => {
+    const outcome = outcomes.find((each) => each.slug === outcomeSlug)
+    const indicator = indicators.find(
+      (each) => each.outcomeId === outcome?.id && each.survey?.id === surveys.whatINeed,
+    )
+    if (!indicator) throw new Error(`The framework template gave no indicator for ${outcomeSlug}`)
+    await replaceTargets(db, organisationId, indicator.id, [{ date: '2027-03-31', value: target }])
+    return indicator
+  }
+  const listened = await rated('listened-to', 60)
+  await rated('healthiest', 35)
+  await rated('safe', 30)
+  const preparedAt = outcomes.findIndex((outcome) => outcome.slug === 'prepared-future')
+  const prepared = outcomes[preparedAt]
+  if (!prepared) throw new Error('The framework template gave no outcome prepared-future')
+  // The next number in the outcome's group, after the template's suggestions: 5.3 after 5.1 and 5.2.
+  const inGroup = indicators.filter((each) => each.outcomeId === prepared.id).length
+  const number = `${preparedAt + 1}.${inGroup + 1}`
   const administrative = await insertIndicator(db, organisationId, {
     outcomeId: prepared.id,
-    number: '5.3',
+    number,
     wording: 'Young people with an EHCP in education, employment or training at 17',
     kind: 'administrative',
     unit: 'percentage',
@@ -155,7 +171,7 @@ async function seedScorecard(
   return {
     outcome: 'listened-to',
     surveyIndicator: indicatorHandle(listened.number),
-    administrativeIndicator: indicatorHandle('5.3'),
+    administrativeIndicator: indicatorHandle(number),
     quarter: quarter.key,
   }
 }

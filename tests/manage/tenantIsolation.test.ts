@@ -65,6 +65,8 @@ const cases: Record<string, 'public' | 'officer-list' | 'officer-item'> = {
   'GET /manage/scorecards/framework': 'officer-list',
   'POST /manage/scorecards/framework/template': 'officer-list',
   'POST /manage/scorecards/framework/outcomes': 'officer-list',
+  'GET /manage/scorecards/framework/outcomes/:outcome': 'officer-item',
+  'POST /manage/scorecards/framework/outcomes/:outcome': 'officer-item',
   'GET /manage/scorecards/indicators/new': 'officer-list',
   'POST /manage/scorecards/indicators/new': 'officer-list',
   'GET /manage/scorecards/indicators/:indicator': 'officer-item',

@@ -35,7 +35,13 @@ beforeAll(async () => {
   for (const fields of [
     { number: '5.2', wording: '% of new EHC plans issued within 20 weeks', unit: 'percentage' },
     { number: '5.3', wording: 'Annual reviews held on time', unit: 'count' },
-    { number: '5.4', wording: 'Weeks from request to plan', unit: 'weeks', frequency: 'monthly', goodIs: 'down' },
+    {
+      number: '5.4',
+      wording: 'Weeks from request to plan',
+      unit: 'weeks',
+      frequency: 'monthly',
+      goodIs: 'down',
+    },
   ]) {
     const done = await postForm(
       analyst,
@@ -57,7 +63,9 @@ const stored = async () => ({
   ),
 })
 
-async function valuesByNumber(): Promise<{ number: string; period: string; value: string; entered_by: string }[]> {
+async function valuesByNumber(): Promise<
+  { number: string; period: string; value: string; entered_by: string }[]
+> {
   return fixture.database.db.query(
     `SELECT i.number, v.period, v.value::text AS value, v.entered_by
        FROM administrative_values v JOIN indicators i ON i.organisation_id = v.organisation_id AND i.id = v.indicator_id
@@ -66,7 +74,9 @@ async function valuesByNumber(): Promise<{ number: string; period: string; value
   )
 }
 
-async function factsByNumber(): Promise<{ number: string; period: string; value: string; numerator: number | null }[]> {
+async function factsByNumber(): Promise<
+  { number: string; period: string; value: string; numerator: number | null }[]
+> {
   return fixture.database.db.query(
     `SELECT i.number, f.period, f.value::text AS value, f.numerator
        FROM indicator_facts f JOIN indicators i ON i.organisation_id = f.organisation_id AND i.id = f.indicator_id
@@ -88,7 +98,9 @@ describe('entering an administrative figure', () => {
     expect(await valuesByNumber()).toEqual([
       { number: '5.2', period: '2026-Q3', value: '61.5', entered_by: 'analyst@council.example' },
     ])
-    expect(await factsByNumber()).toEqual([{ number: '5.2', period: '2026-Q3', value: '61.5', numerator: null }])
+    expect(await factsByNumber()).toEqual([
+      { number: '5.2', period: '2026-Q3', value: '61.5', numerator: null },
+    ])
     const after = await analyst.get(values)
     expect(after.text).toMatch(/July to September 2026<\/th><td class="govuk-table__cell">61\.5%<\/td>/)
   })
@@ -99,7 +111,9 @@ describe('entering an administrative figure', () => {
     expect(await valuesByNumber()).toEqual([
       { number: '5.2', period: '2026-Q3', value: '63', entered_by: 'analyst@council.example' },
     ])
-    expect(await factsByNumber()).toEqual([{ number: '5.2', period: '2026-Q3', value: '63', numerator: null }])
+    expect(await factsByNumber()).toEqual([
+      { number: '5.2', period: '2026-Q3', value: '63', numerator: null },
+    ])
   })
 
   const refusals: [string, Record<string, string>, string, string][] = [
@@ -124,16 +138,19 @@ describe('entering an administrative figure', () => {
     ['no period', { period: '', value: '40' }, '<a href="#period">Enter the period</a>', 'value="40"'],
   ]
 
-  it.each(refusals)('refuses %s with 400 and the message, storing nothing', async (_name, fields, message, kept) => {
-    const before = await stored()
-    const refused = await postForm(analyst, values, values, fields)
-    expect(refused.status).toBe(400)
-    expect(refused.text).toContain('<title>Error: ')
-    expect(refused.text).toContain('There is a problem')
-    expect(refused.text).toContain(message)
-    expect(refused.text).toContain(kept)
-    expect(await stored()).toEqual(before)
-  })
+  it.each(refusals)(
+    'refuses %s with 400 and the message, storing nothing',
+    async (_name, fields, message, kept) => {
+      const before = await stored()
+      const refused = await postForm(analyst, values, values, fields)
+      expect(refused.status).toBe(400)
+      expect(refused.text).toContain('<title>Error: ')
+      expect(refused.text).toContain('There is a problem')
+      expect(refused.text).toContain(message)
+      expect(refused.text).toContain(kept)
+      expect(await stored()).toEqual(before)
+    },
+  )
 
   it('gives survey indicators no figures page, and unknown indicators 404', async () => {
     expect((await analyst.get(paths.manage.scorecardValues('1-1'))).status).toBe(404)
@@ -229,9 +246,11 @@ describe('importing administrative figures from a CSV file', () => {
     )
     expect(refused.status).toBe(400)
     expect(refused.text).toContain('The file was not imported')
-    const problems = [...refused.text.matchAll(/<tr class="govuk-table__row"><td class="govuk-table__cell">([^<]*)<\/td><td class="govuk-table__cell">([^<]*)<\/td><\/tr>/g)].map(
-      (match) => [match[1], match[2]],
-    )
+    const problems = [
+      ...refused.text.matchAll(
+        /<tr class="govuk-table__row"><td class="govuk-table__cell">([^<]*)<\/td><td class="govuk-table__cell">([^<]*)<\/td><\/tr>/g,
+      ),
+    ].map((match) => [match[1], match[2]])
     expect(problems).toEqual([
       [
         '3',
@@ -243,7 +262,9 @@ describe('importing administrative figures from a CSV file', () => {
       ['8', 'Indicator 1.1 is worked out from survey responses, so its figures cannot be imported'],
       ['9', 'A percentage must be between 0 and 100, not 120'],
     ])
-    expect(refused.text).toContain('<a href="#problems">Problems found: 6. Nothing from the file was stored.</a>')
+    expect(refused.text).toContain(
+      '<a href="#problems">Problems found: 6. Nothing from the file was stored.</a>',
+    )
     // Rows 2 and 7 were good, yet nothing from the file is stored.
     expect(await countScorecardRows(fixture.database.db, 'administrative_values')).toBe(countBefore)
     expect(await stored()).toEqual(before)
@@ -255,6 +276,39 @@ describe('importing administrative figures from a CSV file', () => {
     expect(refused.status).toBe(400)
     expect(refused.text).toContain('Whole file')
     expect(refused.text).toContain('The heading row must have a column called &#34;indicator&#34;')
+    expect(await stored()).toEqual(before)
+  })
+
+  it('rejects an upload with no file in it', async () => {
+    const before = await stored()
+    const page = await analyst.get(paths.manage.scorecardImport)
+    const refused = await analyst.post(paths.manage.scorecardImport).field('_csrf', csrfTokenIn(page.text))
+    expect(refused.status).toBe(400)
+    expect(refused.text).toContain('The file is empty')
+    expect(await stored()).toEqual(before)
+  })
+
+  it('refuses a file over 1 MB as too large, not as a forged form, storing nothing', async () => {
+    const before = await stored()
+    const padding = 'x'.repeat(1024 * 1024)
+    const refused = await upload(analyst, csv('indicator,period,value,notes', `5.2,2026-Q4,66,${padding}`))
+    expect(refused.status).not.toBe(403)
+    expect([400, 413]).toContain(refused.status)
+    expect(await stored()).toEqual(before)
+  })
+
+  it('refuses a broken multipart body as bad input, storing nothing', async () => {
+    const before = await stored()
+    const page = await analyst.get(paths.manage.scorecardImport)
+    const token = csrfTokenIn(page.text)
+    const refused = await analyst
+      .post(paths.manage.scorecardImport)
+      .set('Content-Type', 'multipart/form-data; boundary=heard-boundary')
+      .send(
+        `--heard-boundary\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${token}\r\n--heard-boundary\r\nContent-Disposition: form-data; name="file"; filename="figures.csv"\r\n\r\nindicator,period,value\r\n5.2,2026-Q4,66`,
+      )
+    expect(refused.status).toBeGreaterThanOrEqual(400)
+    expect(refused.status).toBeLessThan(500)
     expect(await stored()).toEqual(before)
   })
 

@@ -48,9 +48,14 @@ describe('the outcomes framework', () => {
 
     const template = await postForm(viewer, paths.manage.scorecardFramework, paths.manage.scorecardTemplate)
     expect(template.status).toBe(403)
-    const outcome = await postForm(viewer, paths.manage.scorecardFramework, paths.manage.scorecardNewOutcome, {
-      statement: 'I need a viewer to be able to add this.',
-    })
+    const outcome = await postForm(
+      viewer,
+      paths.manage.scorecardFramework,
+      paths.manage.scorecardNewOutcome,
+      {
+        statement: 'I need a viewer to be able to add this.',
+      },
+    )
     expect(outcome.status).toBe(403)
     expect((await viewer.get(paths.manage.scorecardNewIndicator)).status).toBe(403)
     expect(await countScorecardRows(fixture.database.db, 'outcomes')).toBe(0)
@@ -161,9 +166,14 @@ describe('the outcomes framework', () => {
 
   it('refuses an empty statement with 400 and an error summary, storing nothing', async () => {
     const before = await countScorecardRows(fixture.database.db, 'outcomes')
-    const refused = await postForm(analyst, paths.manage.scorecardFramework, paths.manage.scorecardNewOutcome, {
-      statement: '   ',
-    })
+    const refused = await postForm(
+      analyst,
+      paths.manage.scorecardFramework,
+      paths.manage.scorecardNewOutcome,
+      {
+        statement: '   ',
+      },
+    )
     expect(refused.status).toBe(400)
     expect(refused.text).toContain('<title>Error: ')
     expect(refused.text).toContain('There is a problem')
@@ -182,9 +192,14 @@ describe('the outcomes framework', () => {
     expect(taken.text).toContain('value="I need the right help at the right time!"')
 
     const long = `I need ${'a great deal of things '.repeat(10)}`
-    const tooLong = await postForm(analyst, paths.manage.scorecardFramework, paths.manage.scorecardNewOutcome, {
-      statement: long,
-    })
+    const tooLong = await postForm(
+      analyst,
+      paths.manage.scorecardFramework,
+      paths.manage.scorecardNewOutcome,
+      {
+        statement: long,
+      },
+    )
     expect(tooLong.status).toBe(400)
     expect(tooLong.text).toContain(
       '<a href="#statement">The outcome statement must be 200 characters or fewer</a>',

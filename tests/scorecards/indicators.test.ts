@@ -1,4 +1,5 @@
 import { paths } from '../../server/paths'
+import { insertOrganisation } from '../helpers/factories'
 import { postForm, signedInAs, type Agent } from '../helpers/officers'
 import { allRows, countScorecardRows, startFrameworkFromTemplate } from '../helpers/scorecards'
 import { useSurveyApp } from '../helpers/surveyApp'
@@ -85,7 +86,9 @@ describe('the indicator form', () => {
   it('adds an administrative indicator with its baseline and three targets', async () => {
     const form = await analyst.get(paths.manage.scorecardNewIndicator)
     expect(form.status).toBe(200)
-    expect(form.text).toContain('<option value="prepared-future">I need to be prepared for my future.</option>')
+    expect(form.text).toContain(
+      '<option value="prepared-future">I need to be prepared for my future.</option>',
+    )
     expect(form.text).toContain('<option value="what-i-need">What I need</option>')
 
     const done = await newIndicator(plansWithin20Weeks)
@@ -165,6 +168,12 @@ describe('the indicator form', () => {
       'value="2026-02-30"',
     ],
     [
+      'a survey indicator counted in anything but percentages',
+      { number: '5.3', kind: 'survey', survey: 'what-i-need', unit: 'count' },
+      '<a href="#unit">A survey indicator is a percentage</a>',
+      'value="5.3"',
+    ],
+    [
       'a number that is not one',
       { number: 'five point three' },
       '<a href="#number">Enter the indicator number, like 2.3</a>',
@@ -193,14 +202,19 @@ describe('the indicator form', () => {
     expect(form.text).toContain('value="% of new EHC plans issued within 20 weeks"')
     expect(form.text).toContain('value="2027-03-31"')
 
-    const done = await postForm(analyst, paths.manage.scorecardIndicator('5-2'), paths.manage.scorecardIndicator('5-2'), {
-      ...plansWithin20Weeks,
-      wording: '% of new EHC plans issued within 20 weeks, excluding exceptions',
-      dataOwner: 'SEND service manager',
-      target2Date: '',
-      target2Value: '',
-      target3Value: '80',
-    })
+    const done = await postForm(
+      analyst,
+      paths.manage.scorecardIndicator('5-2'),
+      paths.manage.scorecardIndicator('5-2'),
+      {
+        ...plansWithin20Weeks,
+        wording: '% of new EHC plans issued within 20 weeks, excluding exceptions',
+        dataOwner: 'SEND service manager',
+        target2Date: '',
+        target2Value: '',
+        target3Value: '80',
+      },
+    )
     expect(done.status).toBe(303)
     expect(done.headers.location).toBe(paths.manage.scorecardFramework)
     expect(await indicatorNumbered('5.2')).toMatchObject({
@@ -233,9 +247,38 @@ describe('the indicator form', () => {
     expect((await analyst.get(paths.manage.scorecardIndicator('9-9'))).status).toBe(404)
     expect((await analyst.get(paths.manage.scorecardIndicator('not-a-number'))).status).toBe(404)
     expect((await analyst.get(paths.manage.scorecardCounting('9-9'))).status).toBe(404)
-    const posted = await postForm(analyst, paths.manage.scorecardFramework, paths.manage.scorecardIndicator('9-9'), plansWithin20Weeks)
+    const posted = await postForm(
+      analyst,
+      paths.manage.scorecardFramework,
+      paths.manage.scorecardIndicator('9-9'),
+      plansWithin20Weeks,
+    )
     expect(posted.status).toBe(404)
     expect(await indicatorNumbered('9.9')).toBeUndefined()
+  })
+
+  it('keeps each organisation’s indicators to itself', async () => {
+    const other = await insertOrganisation(fixture.database.db)
+    const outsider = await signedInAs(fixture.testApp.app, fixture.database.db, {
+      organisationId: other.id,
+      role: 'analyst',
+    })
+    const before = await stored()
+    expect((await outsider.get(paths.manage.scorecardIndicator('5-2'))).status).toBe(404)
+    const posted = await postForm(
+      outsider,
+      paths.manage.scorecardFramework,
+      paths.manage.scorecardIndicator('5-2'),
+      {
+        ...plansWithin20Weeks,
+        wording: 'Changed by another organisation',
+      },
+    )
+    expect(posted.status).toBe(404)
+    expect((await outsider.get(paths.manage.scorecardFramework)).text).toContain(
+      'There are no outcome statements yet.',
+    )
+    expect(await stored()).toEqual(before)
   })
 
   it('has no counting page for an administrative indicator', async () => {
@@ -368,22 +411,27 @@ describe('how a survey indicator is counted', () => {
   it('keeps the counting when the indicator’s other details change', async () => {
     const form = await analyst.get(paths.manage.scorecardIndicator('1-2'))
     expect(form.text).toContain('href="/manage/scorecards/indicators/1-2/counting"')
-    const done = await postForm(analyst, paths.manage.scorecardIndicator('1-2'), paths.manage.scorecardIndicator('1-2'), {
-      ...plansWithin20Weeks,
-      number: '1.2',
-      wording: '% of 12 to 15 year olds who say being heard and being healthy matter',
-      outcome: 'listened-to',
-      kind: 'survey',
-      survey: 'what-i-need',
-      baselineValue: '',
-      baselineDate: '',
-      target1Date: '2026-12-31',
-      target1Value: '85',
-      target2Date: '',
-      target2Value: '',
-      target3Date: '',
-      target3Value: '',
-    })
+    const done = await postForm(
+      analyst,
+      paths.manage.scorecardIndicator('1-2'),
+      paths.manage.scorecardIndicator('1-2'),
+      {
+        ...plansWithin20Weeks,
+        number: '1.2',
+        wording: '% of 12 to 15 year olds who say being heard and being healthy matter',
+        outcome: 'listened-to',
+        kind: 'survey',
+        survey: 'what-i-need',
+        baselineValue: '',
+        baselineDate: '',
+        target1Date: '2026-12-31',
+        target1Value: '85',
+        target2Date: '',
+        target2Value: '',
+        target3Date: '',
+        target3Value: '',
+      },
+    )
     expect(done.status).toBe(303)
     expect(done.headers.location).toBe(paths.manage.scorecardFramework)
     expect(await countingOf()).toMatchObject({ questions: ['listened-to', 'healthiest'] })

@@ -68,7 +68,12 @@ describe('the officers’ scorecards', () => {
     const done = await postForm(analyst, summary, paths.manage.scorecardRecompute, { period: '2026-Q3' })
     expect(done.status).toBe(303)
     expect(done.headers.location).toBe(summary)
-    const facts = await fixture.database.db.query<{ number: string; period: string; numerator: number; denominator: number }>(
+    const facts = await fixture.database.db.query<{
+      number: string
+      period: string
+      numerator: number
+      denominator: number
+    }>(
       `SELECT i.number, f.period, f.numerator, f.denominator
          FROM indicator_facts f JOIN indicators i ON i.organisation_id = f.organisation_id AND i.id = f.indicator_id
         ORDER BY i.number, f.period`,
@@ -93,7 +98,9 @@ describe('the officers’ scorecards', () => {
     expect(page.text).toMatch(/Figures last calculated /)
     expect(page.text).toContain('<option value="2026-Q3" selected>July to September 2026</option>')
     const row = summaryRowOf(page.text, '1.1')
-    expect(row).toContain('% of young people answering “Very important” to “I need to be listened to and heard.”')
+    expect(row).toContain(
+      '% of young people answering “Very important” to “I need to be listened to and heard.”',
+    )
     expect(row).toContain('80.0%')
     expect(row).toContain('n = 50')
     expect(row).toContain('<span class="heard-rag heard-rag--no-target">No target set</span>')
@@ -102,7 +109,9 @@ describe('the officers’ scorecards', () => {
     const overall = summaryRowOf(page.text, '7.1')
     expect(overall).toContain('80.0%')
     expect(overall).toContain('n = 300')
-    expect(page.text).toContain('<a class="govuk-link" href="/manage/scorecards/outcomes/listened-to?period=2026-Q3">')
+    expect(page.text).toContain(
+      '<a class="govuk-link" href="/manage/scorecards/outcomes/listened-to?period=2026-Q3">',
+    )
   })
 
   it('shows one outcome in full: value, n, interval, period, RAG, trend and past figures', async () => {
@@ -116,7 +125,9 @@ describe('the officers’ scorecards', () => {
     expect(section).toContain('July to September 2026')
     expect(section).toContain('No target set')
     expect(section).toContain('Improving <span class="govuk-body-s">(Change: +30.0)</span>')
-    expect(section).toMatch(/April to June 2026<\/th><td class="govuk-table__cell">50\.0%<\/td><td class="govuk-table__cell">n = 20<\/td>/)
+    expect(section).toMatch(
+      /April to June 2026<\/th><td class="govuk-table__cell">50\.0%<\/td><td class="govuk-table__cell">n = 20<\/td>/,
+    )
     // A viewer gets no links to change the indicator.
     expect(section).not.toContain('/manage/scorecards/indicators/1-1')
   })
