@@ -1,4 +1,5 @@
 import { wilsonInterval } from '../results/statistics'
+import { isSmall, thresholdFrom } from '../results/threshold'
 import type { CommentaryByIndicator } from './commentaryQueries'
 import { withholdDisclosive, type DisclosureFact } from './disclosure'
 import { periodContaining, periodsEndingWith, previousPeriod } from './periods'
@@ -6,7 +7,16 @@ import { ragStatus } from './rag'
 import { monthsOfFact } from './surveyFacts'
 import { applicableTarget } from './targets'
 import { trendOf } from './trend'
-import type { Indicator, IndicatorFact, Outcome, Period, Scorecard, ScorecardRow, ShownFact } from './types'
+import type {
+  Indicator,
+  IndicatorFact,
+  Outcome,
+  PartFact,
+  Period,
+  Scorecard,
+  ScorecardRow,
+  ShownFact,
+} from './types'
 
 export interface ScorecardInput {
   organisation: Scorecard['organisation']
@@ -15,6 +25,8 @@ export interface ScorecardInput {
   outcomes: readonly Outcome[]
   indicators: readonly Indicator[]
   facts: readonly IndicatorFact[]
+  /** Each question's share of pooled indicators' facts: weighed for small numbers, never shown. */
+  parts: readonly PartFact[]
   /** Figures already published, by `${indicatorId}/${period}`: they never change once public. */
   published: ReadonlyMap<string, ShownFact>
   commentary: CommentaryByIndicator
@@ -23,27 +35,58 @@ export interface ScorecardInput {
 }
 
 export const historyLength = 8
+
+const isDisclosive = (fact: IndicatorFact, threshold: number): boolean =>
+  fact.numerator !== null &&
+  fact.denominator !== null &&
+  [fact.numerator, fact.denominator, fact.denominator - fact.numerator].some((count) =>
+    isSmall(count, thresholdFrom(threshold)),
+  )
 const factKey = (indicatorId: string, period: string) => `${indicatorId}/${period}`
 
 function disclosureFacts(input: ScorecardInput): DisclosureFact[] {
   const indicators = new Map(input.indicators.map((indicator) => [indicator.id, indicator]))
-  return input.facts.map((fact) => {
-    const indicator = indicators.get(fact.indicatorId)
+  // A part is never public, so it stands as already withheld; only a small one needs protecting (a
+  // pooled figure minus the shown figures of its other questions must not give it back).
+  const parts = input.parts.flatMap((part): DisclosureFact[] => {
+    const indicator = indicators.get(part.indicatorId)
     const counting = indicator?.survey?.counting
-    const key = factKey(fact.indicatorId, fact.period)
-    const published = input.published.get(key)
-    const shownPublished = published && !published.suppressed ? published : undefined
-    return {
-      key,
-      selection:
-        indicator?.survey && counting
-          ? { surveyId: indicator.survey.id, ...counting, months: monthsOfFact(indicator, fact.period) }
-          : null,
-      numerator: shownPublished ? shownPublished.numerator : fact.numerator,
-      denominator: shownPublished ? shownPublished.denominator : fact.denominator,
-      frozen: published ? { suppressed: published.suppressed } : undefined,
-    }
+    if (!indicator?.survey || !counting || !isDisclosive(part, input.threshold)) return []
+    return [
+      {
+        key: `${factKey(part.indicatorId, part.period)}/${part.questionId}`,
+        selection: {
+          surveyId: indicator.survey.id,
+          ...counting,
+          questions: [part.questionId],
+          months: monthsOfFact(indicator, part.period),
+        },
+        numerator: part.numerator,
+        denominator: part.denominator,
+        frozen: { suppressed: true },
+      },
+    ]
   })
+  return [
+    ...parts,
+    ...input.facts.map((fact) => {
+      const indicator = indicators.get(fact.indicatorId)
+      const counting = indicator?.survey?.counting
+      const key = factKey(fact.indicatorId, fact.period)
+      const published = input.published.get(key)
+      const shownPublished = published && !published.suppressed ? published : undefined
+      return {
+        key,
+        selection:
+          indicator?.survey && counting
+            ? { surveyId: indicator.survey.id, ...counting, months: monthsOfFact(indicator, fact.period) }
+            : null,
+        numerator: shownPublished ? shownPublished.numerator : fact.numerator,
+        denominator: shownPublished ? shownPublished.denominator : fact.denominator,
+        frozen: published ? { suppressed: published.suppressed } : undefined,
+      }
+    }),
+  ]
 }
 
 const emptyFact = (period: string): ShownFact => ({

@@ -1,27 +1,37 @@
 import type { Queryable } from '../db/database'
-import type { IndicatorFact } from './types'
+import type { IndicatorFact, PartFact } from './types'
 
 interface FactRow {
   indicator_id: string
   period: string
+  part: string
   numerator: number | null
   denominator: number | null
   value: string | number | null
 }
 
-export async function listFacts(db: Queryable, organisationId: string): Promise<IndicatorFact[]> {
+const factFrom = (row: FactRow): IndicatorFact => ({
+  indicatorId: row.indicator_id,
+  period: row.period,
+  numerator: row.numerator,
+  denominator: row.denominator,
+  value: row.value === null ? null : Number(row.value),
+})
+
+/** Every fact of an organisation: the indicators' own figures, and the parts of pooled ones. */
+export async function listFacts(
+  db: Queryable,
+  organisationId: string,
+): Promise<{ facts: IndicatorFact[]; parts: PartFact[] }> {
   const rows = await db.query<FactRow>(
-    `SELECT indicator_id, period, numerator, denominator, value FROM indicator_facts
-      WHERE organisation_id = $1 ORDER BY indicator_id, period`,
+    `SELECT indicator_id, period, part, numerator, denominator, value FROM indicator_facts
+      WHERE organisation_id = $1 ORDER BY indicator_id, period, part`,
     [organisationId],
   )
-  return rows.map((row) => ({
-    indicatorId: row.indicator_id,
-    period: row.period,
-    numerator: row.numerator,
-    denominator: row.denominator,
-    value: row.value === null ? null : Number(row.value),
-  }))
+  return {
+    facts: rows.filter((row) => row.part === '').map(factFrom),
+    parts: rows.filter((row) => row.part !== '').map((row) => ({ ...factFrom(row), questionId: row.part })),
+  }
 }
 
 export async function lastComputedAt(db: Queryable, organisationId: string): Promise<Date | null> {
@@ -41,17 +51,17 @@ export async function replaceFacts(
   tx: Queryable,
   organisationId: string,
   indicatorIds: readonly string[],
-  facts: readonly IndicatorFact[],
+  facts: readonly (IndicatorFact | PartFact)[],
 ): Promise<void> {
   await tx.query(
     'DELETE FROM indicator_facts WHERE organisation_id = $1 AND indicator_id = ANY ($2::uuid[])',
     [organisationId, indicatorIds],
   )
   await tx.query(
-    `INSERT INTO indicator_facts (organisation_id, indicator_id, period, numerator, denominator, value)
-     SELECT $1, fact.indicator_id, fact.period, fact.numerator, fact.denominator, fact.value
-       FROM unnest($2::uuid[], $3::text[], $4::integer[], $5::integer[], $6::numeric[])
-         AS fact(indicator_id, period, numerator, denominator, value)`,
+    `INSERT INTO indicator_facts (organisation_id, indicator_id, period, part, numerator, denominator, value)
+     SELECT $1, fact.indicator_id, fact.period, fact.part, fact.numerator, fact.denominator, fact.value
+       FROM unnest($2::uuid[], $3::text[], $7::text[], $4::integer[], $5::integer[], $6::numeric[])
+         AS fact(indicator_id, period, part, numerator, denominator, value)`,
     [
       organisationId,
       facts.map((fact) => fact.indicatorId),
@@ -59,6 +69,7 @@ export async function replaceFacts(
       facts.map((fact) => fact.numerator),
       facts.map((fact) => fact.denominator),
       facts.map((fact) => fact.value),
+      facts.map((fact) => ('questionId' in fact ? fact.questionId : '')),
     ],
   )
 }
@@ -68,7 +79,7 @@ export async function listAdministrativeFacts(
   organisationId: string,
 ): Promise<IndicatorFact[]> {
   const rows = await db.query<FactRow>(
-    `SELECT indicator_id, period, NULL::integer AS numerator, NULL::integer AS denominator, value
+    `SELECT indicator_id, period, '' AS part, NULL::integer AS numerator, NULL::integer AS denominator, value
        FROM administrative_values WHERE organisation_id = $1`,
     [organisationId],
   )

@@ -23,15 +23,16 @@ export async function loadScorecard(
   asAt: Period,
 ): Promise<Scorecard> {
   const organisationId = organisation.id
-  const [outcomes, indicators, facts, published, commentary, youSaidWeDid, computedAt] = await Promise.all([
-    listOutcomes(db, organisationId),
-    listIndicators(db, organisationId),
-    listFacts(db, organisationId),
-    listPublishedFacts(db, organisationId),
-    listCommentary(db, organisationId),
-    listYouSaidWeDid(db, organisationId),
-    lastComputedAt(db, organisationId),
-  ])
+  const [outcomes, indicators, { facts, parts }, published, commentary, youSaidWeDid, computedAt] =
+    await Promise.all([
+      listOutcomes(db, organisationId),
+      listIndicators(db, organisationId),
+      listFacts(db, organisationId),
+      listPublishedFacts(db, organisationId),
+      listCommentary(db, organisationId),
+      listYouSaidWeDid(db, organisationId),
+      lastComputedAt(db, organisationId),
+    ])
   return buildScorecard({
     organisation: { name: organisation.name, slug: organisation.slug },
     asAt,
@@ -39,6 +40,7 @@ export async function loadScorecard(
     outcomes,
     indicators,
     facts,
+    parts,
     published,
     commentary,
     youSaidWeDid,

@@ -3,7 +3,7 @@ import { listAdministrativeFacts, replaceFacts } from './factQueries'
 import { listIndicators } from './indicatorQueries'
 import { countRatings } from './ratingCube'
 import { surveyFactsFor } from './surveyFacts'
-import type { Indicator, IndicatorFact } from './types'
+import type { Indicator, IndicatorFact, PartFact } from './types'
 
 function bySurvey(indicators: readonly Indicator[]): Map<string, Indicator[]> {
   const groups = new Map<string, Indicator[]>()
@@ -23,7 +23,7 @@ function bySurvey(indicators: readonly Indicator[]): Map<string, Indicator[]> {
  */
 export async function recomputeFacts(db: Database, organisationId: string): Promise<{ facts: number }> {
   const indicators = await listIndicators(db, organisationId)
-  const facts: IndicatorFact[] = []
+  const facts: (IndicatorFact | PartFact)[] = []
   for (const [surveyId, group] of bySurvey(indicators)) {
     const countings = group.map((indicator) => indicator.survey?.counting)
     const cells = await countRatings(db, {

@@ -1,7 +1,7 @@
 import { percentage } from '../results/statistics'
 import { monthsOf, parsePeriod, periodContaining } from './periods'
 import type { CubeCell } from './ratingCube'
-import type { Indicator, IndicatorFact, SurveyCounting } from './types'
+import type { Indicator, IndicatorFact, PartFact, SurveyCounting } from './types'
 
 const matches = (cell: CubeCell, counting: SurveyCounting): boolean =>
   counting.questions.includes(cell.questionId) &&
@@ -13,11 +13,16 @@ const matches = (cell: CubeCell, counting: SurveyCounting): boolean =>
  * counts, added up by period. Positive answers are the numerator; every answer but the excluded
  * ones is the denominator.
  */
-export function surveyFactsFor(indicator: Indicator, cells: readonly CubeCell[]): IndicatorFact[] {
+export function surveyFactsFor(
+  indicator: Indicator,
+  cells: readonly CubeCell[],
+): (IndicatorFact | PartFact)[] {
   const counting = indicator.survey?.counting
   if (!counting || counting.questions.length === 0) return []
   const positive = new Set(counting.positive)
   const excluded = new Set(counting.excluded)
+  const pooled = counting.questions.length > 1
+  // Keyed by period, and for a pooled indicator also by period and question (see PartFact).
   const byPeriod = new Map<string, { numerator: number; denominator: number }>()
   const periodOfMonth = new Map<string, string>()
   for (const cell of cells) {
@@ -27,19 +32,25 @@ export function surveyFactsFor(indicator: Indicator, cells: readonly CubeCell[])
       key = periodContaining(indicator.frequency, `${cell.month}-01`).key
       periodOfMonth.set(cell.month, key)
     }
-    const sums = byPeriod.get(key) ?? { numerator: 0, denominator: 0 }
-    byPeriod.set(key, sums)
-    if (excluded.has(cell.answer)) continue
-    sums.denominator += cell.ratings
-    if (positive.has(cell.answer)) sums.numerator += cell.ratings
+    for (const slot of pooled ? [key, `${key}\u0000${cell.questionId}`] : [key]) {
+      const sums = byPeriod.get(slot) ?? { numerator: 0, denominator: 0 }
+      byPeriod.set(slot, sums)
+      if (excluded.has(cell.answer)) continue
+      sums.denominator += cell.ratings
+      if (positive.has(cell.answer)) sums.numerator += cell.ratings
+    }
   }
-  return [...byPeriod].map(([period, { numerator, denominator }]) => ({
-    indicatorId: indicator.id,
-    period,
-    numerator,
-    denominator,
-    value: percentage(numerator, denominator),
-  }))
+  return [...byPeriod].map(([slot, { numerator, denominator }]) => {
+    const [period = slot, questionId] = slot.split('\u0000')
+    const fact = {
+      indicatorId: indicator.id,
+      period,
+      numerator,
+      denominator,
+      value: percentage(numerator, denominator),
+    }
+    return questionId === undefined ? fact : { ...fact, questionId }
+  })
 }
 
 /** The months a fact covers, for deciding which facts lie inside others. */

@@ -89,6 +89,11 @@ export interface IndicatorFact {
   value: number | null
 }
 
+/** One question's share of a pooled indicator's fact: never shown, only weighed for small numbers. */
+export interface PartFact extends IndicatorFact {
+  questionId: string
+}
+
 /** A fact as shown: withheld figures are null and `suppressed` says so. */
 export interface ShownFact {
   period: string

@@ -80,15 +80,19 @@ CREATE TABLE administrative_values (
 -- Each indicator's figure per period: recomputed facts. A slice is recomputed by deleting and
 -- inserting it in one transaction, so recomputing twice changes nothing. numerator and denominator
 -- are the raw counts; what is withheld is decided when the facts are shown, across all of them.
+-- part is '' for the indicator's own figure; for an indicator pooling several questions, each
+-- question's share is kept too (part = its id), never shown, so that the checks for small numbers
+-- know every piece a pooled figure could be taken apart into.
 CREATE TABLE indicator_facts (
   organisation_id uuid NOT NULL,
   indicator_id uuid NOT NULL,
   period text NOT NULL,
+  part text NOT NULL DEFAULT '',
   numerator integer,
   denominator integer,
   value numeric,
   computed_at timestamptz NOT NULL DEFAULT now(),
-  PRIMARY KEY (organisation_id, indicator_id, period),
+  PRIMARY KEY (organisation_id, indicator_id, period, part),
   FOREIGN KEY (organisation_id, indicator_id) REFERENCES indicators (organisation_id, id) ON DELETE CASCADE,
   CHECK (numerator IS NULL OR (numerator >= 0 AND denominator >= numerator))
 );
