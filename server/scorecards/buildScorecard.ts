@@ -21,6 +21,8 @@ import type {
 export interface ScorecardInput {
   organisation: Scorecard['organisation']
   asAt: Period
+  /** Today (YYYY-MM-DD): in a quarter still running, figures are for the periods so far. */
+  today: string
   threshold: number
   outcomes: readonly Outcome[]
   indicators: readonly Indicator[]
@@ -126,15 +128,16 @@ export function shownFacts(input: ScorecardInput): Map<string, ShownFact> {
 /**
  * The period an indicator reports for a quarter: its latest period that has ended by the quarter's
  * last day (a year's figure is last year's until the year is out), as scorecards report the latest
- * complete figures.
+ * complete figures. In the quarter still running, it is the period so far: this month, not the
+ * quarter's last month that has not come yet.
  */
-export function reportingPeriod(indicator: Indicator, asAt: Period): Period {
-  const holding = periodContaining(indicator.frequency, asAt.end)
+export function reportingPeriod(indicator: Indicator, asAt: Period, today: string): Period {
+  const holding = periodContaining(indicator.frequency, today < asAt.end ? today : asAt.end)
   return holding.end > asAt.end ? previousPeriod(holding) : holding
 }
 
 function rowFor(indicator: Indicator, input: ScorecardInput, shown: Map<string, ShownFact>): ScorecardRow {
-  const period = reportingPeriod(indicator, input.asAt)
+  const period = reportingPeriod(indicator, input.asAt, input.today)
   const history = periodsEndingWith(period, historyLength).map(
     (each) => shown.get(factKey(indicator.id, each.key)) ?? emptyFact(each.key),
   )

@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/database'
 import { thresholdFrom } from '../results/threshold'
+import { londonToday } from '../surveyManagement/closingDate'
 import { buildScorecard } from './buildScorecard'
 import { listCommentary } from './commentaryQueries'
 import { lastComputedAt, listFacts } from './factQueries'
@@ -36,6 +37,7 @@ export async function loadScorecard(
   return buildScorecard({
     organisation: { name: organisation.name, slug: organisation.slug },
     asAt,
+    today: londonToday(),
     threshold: thresholdFrom(organisation.smallNumberThreshold),
     outcomes,
     indicators,

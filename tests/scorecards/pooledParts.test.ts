@@ -49,6 +49,7 @@ function scorecardWithHealth(health: { numerator: number; denominator: number })
   const input: ScorecardInput = {
     organisation: { name: 'Council', slug: 'council' },
     asAt: quarter as NonNullable<typeof quarter>,
+    today: '2026-12-01',
     threshold: 10,
     outcomes: [],
     indicators: [indicator('1.1', ['school']), indicator('1.2', ['home']), pooled],
