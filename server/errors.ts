@@ -37,3 +37,10 @@ export class BadRequestError extends DomainError {
     super(message, 400, 'errors/badRequest')
   }
 }
+
+/** Thrown when an upload is bigger than its form allows. */
+export class TooLargeError extends DomainError {
+  constructor(message = 'Too large') {
+    super(message, 413, 'errors/tooLarge')
+  }
+}

@@ -81,8 +81,9 @@ function render(
             .map((value) => ({ value, text: label(value) })),
         }
       }),
-    languages: languages.map(({ code, name }) => ({ value: code, text: name })),
-    language: counting.language ?? '',
+    // Not "language": that name is the page's own language, which the layout puts on <html lang>.
+    respondentLanguages: languages.map(({ code, name }) => ({ value: code, text: name, lang: code })),
+    countedLanguage: counting.language ?? '',
   })
 }
 

@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express'
 import type { Database } from '../db/database'
-import { ForbiddenError } from '../errors'
+import { BadRequestError, ForbiddenError, TooLargeError } from '../errors'
 import { isSessionCsrfToken } from '../middleware/setUpCsrf'
 import { signedInOfficer } from '../officers/setUpOfficerArea'
 import { paths } from '../paths'
@@ -31,9 +31,17 @@ export const importPage = () => (req: Request, res: Response) => {
  */
 export const importFile = (db: Database) => async (req: Request, res: Response, next: NextFunction) => {
   const upload = await readUpload(req)
+  if (upload.kind === 'unreadable') {
+    next(new BadRequestError('Unreadable upload'))
+    return
+  }
   // This form is multipart, so its CSRF token arrives with the file and is checked here.
-  if (!upload || !isSessionCsrfToken(req, upload.fields._csrf)) {
+  if (!isSessionCsrfToken(req, upload.fields._csrf)) {
     next(new ForbiddenError('No CSRF token'))
+    return
+  }
+  if (upload.kind === 'too-large') {
+    next(new TooLargeError('Upload over 1 MB'))
     return
   }
   const officer = signedInOfficer(req)

@@ -3,19 +3,21 @@ import type { Request } from 'express'
 
 export const maxUploadBytes = 1024 * 1024
 
-/**
- * The one file and the fields of a multipart form, read into memory (an import is at most 1 MB).
- * undefined when the request is not multipart or the file is too large.
- */
-export function readUpload(
-  req: Request,
-): Promise<{ fields: Record<string, string>; file: Buffer } | undefined> {
-  return new Promise((resolve, reject) => {
+export type Upload =
+  | { kind: 'read'; fields: Record<string, string>; file: Buffer }
+  /** Over maxUploadBytes: refused with 413, like any request too large. */
+  | { kind: 'too-large'; fields: Record<string, string> }
+  /** Not a multipart form, or one that ends before it is whole. */
+  | { kind: 'unreadable' }
+
+/** The one file and the fields of a multipart form, read into memory (an import is at most 1 MB). */
+export function readUpload(req: Request): Promise<Upload> {
+  return new Promise((resolve) => {
     let parser: busboy.Busboy
     try {
       parser = busboy({ headers: req.headers, limits: { files: 1, fileSize: maxUploadBytes, fields: 10 } })
     } catch {
-      resolve(undefined)
+      resolve({ kind: 'unreadable' })
       return
     }
     const fields: Record<string, string> = {}
@@ -29,10 +31,17 @@ export function readUpload(
       stream.on('limit', () => {
         tooLarge = true
       })
+      // A body cut short fails the file stream as well as the form; the form's error answers for both.
+      stream.on('error', () => undefined)
     })
-    parser.on('error', reject)
+    parser.on('error', () => {
+      req.unpipe(parser)
+      resolve({ kind: 'unreadable' })
+    })
     parser.on('close', () => {
-      resolve(tooLarge ? undefined : { fields, file: Buffer.concat(chunks) })
+      resolve(
+        tooLarge ? { kind: 'too-large', fields } : { kind: 'read', fields, file: Buffer.concat(chunks) },
+      )
     })
     req.pipe(parser)
   })
