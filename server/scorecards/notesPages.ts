@@ -9,9 +9,12 @@ import { paths } from '../paths'
 import { listCommentary, saveCommentary } from './commentaryQueries'
 import { indicatorHandle } from './indicatorQueries'
 import { loadIndicator } from './indicatorPages'
-import { parsePeriod } from './periods'
+import { parsePeriod, periodContaining } from './periods'
 import { periodLabel } from './periodLabel'
 import { deleteYouSaidWeDid, insertYouSaidWeDid, listYouSaidWeDid } from './youSaidWeDidQueries'
+
+/** The quarter whose scorecard shows a period: the one it ends in. */
+const quarterHolding = (period: { end: string }) => periodContaining('quarterly', period.end)
 
 const commentarySchema = z.object({ commentary: z.string().trim().max(1000, 'errors.commentary.tooLong') })
 

@@ -60,10 +60,10 @@ async function languageProblems(page: Page, language: Language): Promise<string[
   return problems
 }
 
-/** Radio and checkbox labels (the box a finger taps) and buttons must be at least 44px tall. */
+/** Radio and checkbox labels (the box a finger taps), buttons and details summaries must be at least 44px tall. */
 async function targetProblems(page: Page): Promise<string[]> {
   const problems: string[] = []
-  const targets = page.locator('.govuk-radios__label, .govuk-checkboxes__label, button')
+  const targets = page.locator('.govuk-radios__label, .govuk-checkboxes__label, button, summary')
   for (const target of await targets.all()) {
     const box = await target.boundingBox()
     if (!box || box.height >= minimumTarget) continue
@@ -73,6 +73,20 @@ async function targetProblems(page: Page): Promise<string[]> {
   return problems
 }
 
+/**
+ * An id used twice: a label, error summary link or aria reference finds only the first. axe no longer
+ * checks this (WCAG 2.2 dropped 4.1.1 Parsing), so we do.
+ */
+async function duplicateIdProblems(page: Page): Promise<string[]> {
+  const repeated = await page.evaluate(() => {
+    const counts = new Map<string, number>()
+    for (const element of Array.from(document.querySelectorAll('[id]')))
+      counts.set(element.id, (counts.get(element.id) ?? 0) + 1)
+    return [...counts].filter(([, count]) => count > 1)
+  })
+  return repeated.map(([id, count]) => `id "${id}" is used ${count} times`)
+}
+
 async function reflowProblems(page: Page): Promise<string[]> {
   const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth)
   return scrollWidth <= narrowWidth
@@ -80,7 +94,7 @@ async function reflowProblems(page: Page): Promise<string[]> {
     : [`scrolls sideways at ${narrowWidth}px: scrollWidth is ${scrollWidth}px`]
 }
 
-/** Every check made on a page: axe, language and direction, target sizes and, when narrow, reflow. */
+/** Every check made on a page: axe, language and direction, target sizes, repeated ids and, when narrow, reflow. */
 export async function checkPage(
   page: Page,
   options: { language: Language; name: string; narrow?: boolean },
@@ -91,6 +105,7 @@ export async function checkPage(
     ...(await easyReadContrastProblems(page)),
     ...(await languageProblems(page, options.language)),
     ...(await targetProblems(page)),
+    ...(await duplicateIdProblems(page)),
     ...(options.narrow ? await reflowProblems(page) : []),
   ]
   return { language: options.language, name: options.name, violations: axe.violations, problems }

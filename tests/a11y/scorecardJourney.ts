@@ -36,6 +36,14 @@ async function expectErrorSummary(tour: Tour, what: string): Promise<void> {
   for (const href of missing) tour.problem(`${what}: the error summary links to "${href}", not on the page`)
 }
 
+/** Opens the first "Figures for past periods" by its summary, as a person would, so its table is checked too. */
+async function openFirstDetails(tour: Tour): Promise<void> {
+  const details = tour.page.locator('main details').first()
+  await details.locator('summary').click()
+  if ((await details.getAttribute('open')) === null)
+    tour.problem('clicking a details summary did not open it')
+}
+
 /** The quarter is chosen with the page's own chooser, as an officer would, rather than by address. */
 async function chooseQuarter(tour: Tour, quarter: string): Promise<void> {
   await tour.page.locator('.heard-quarter-chooser select').selectOption(quarter)
@@ -49,6 +57,7 @@ async function summaryAndOutcome(tour: Tour, seeded: Seeded): Promise<void> {
   await chooseQuarter(tour, scorecard.quarter)
   await tour.check('scorecards: summary')
   await tour.press(tour.page.locator(`main caption a[href*="/outcomes/${scorecard.outcome}"]`))
+  await openFirstDetails(tour)
   await tour.check('scorecards: outcome')
   await screenshot(tour, 'scorecard-outcome')
 }
@@ -60,6 +69,14 @@ async function framework(tour: Tour, seeded: Seeded): Promise<void> {
   await tour.press(submit(tour, `form[action="${paths.manage.scorecardNewOutcome}"]`), 400)
   await expectErrorSummary(tour, 'new outcome')
   await tour.check('scorecards: framework, error')
+  await tour.press(
+    tour.page.locator(`main a[href="${paths.manage.scorecardOutcomeStatement(seeded.scorecard.outcome)}"]`),
+  )
+  await tour.check('scorecards: outcome statement')
+  await tour.page.locator('#statement').fill('')
+  await tour.press(submit(tour), 400)
+  await expectErrorSummary(tour, 'outcome statement')
+  await tour.check('scorecards: outcome statement, error')
   await tour.visit(paths.manage.scorecardNewIndicator)
   await tour.check('scorecards: new indicator')
   await tour.press(submit(tour), 400)
@@ -136,6 +153,7 @@ export async function scorecardPublicPages(tour: Tour, seeded: Seeded): Promise<
   await tour.press(
     tour.page.locator(`main a[href="${paths.publicScorecards.snapshot(organisation, scorecard.quarter)}"]`),
   )
+  await openFirstDetails(tour)
   await tour.check('public scorecards: quarter')
   await screenshot(tour, 'scorecard-snapshot')
   await tour.press(

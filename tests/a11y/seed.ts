@@ -48,17 +48,21 @@ const importanceQuestions = [
   'prepared-future',
   'enjoy-life',
 ]
-const ratings = ['very-important', 'important', 'not-important', 'dont-know']
 
-/** Ratings of every outcome question, on days of one month (monthIndex 0-11) of 2026. */
-function ratedResponses(count: number, monthIndex: number, offset: number): PlannedResponse[] {
+/**
+ * Ratings of every outcome question on days of one month (monthIndex 0-11) of 2026: in every ten,
+ * one "Don't know" and `share` "Very important", one more for each question down the list, and
+ * `shift` more in a later quarter so the figures move.
+ */
+function ratedResponses(count: number, monthIndex: number, shift: number): PlannedResponse[] {
   return Array.from({ length: count }, (_, index) => ({
     answers: {
       ...Object.fromEntries(
-        importanceQuestions.map((question, place) => [
-          question,
-          ratings[(index + place + offset) % ratings.length],
-        ]),
+        importanceQuestions.map((question, place) => {
+          const share = Math.min(8, 2 + place + shift)
+          const tenth = index % 10
+          return [question, tenth === 9 ? 'dont-know' : tenth < share ? 'very-important' : 'important']
+        }),
       ),
       'age-group': index % 2 === 0 ? '8-11' : '12-15',
       helper: 'no',
@@ -82,11 +86,11 @@ async function seedScorecard(
   const organisationId = organisation.id
   const survey = { organisationId }
   await insertResponses(db, { ...survey, surveyId: surveys.whatINeed }, [
-    ...ratedResponses(14, 4, 0),
-    ...ratedResponses(24, 7, 1),
+    ...ratedResponses(40, 4, 0),
+    ...ratedResponses(60, 7, 1),
   ])
   // Too few to show, so its figure is withheld.
-  await insertResponses(db, { ...survey, surveyId: surveys.closed }, ratedResponses(4, 7, 2))
+  await insertResponses(db, { ...survey, surveyId: surveys.closed }, ratedResponses(4, 7, 0))
   await startFrameworkFromTemplate(db, {
     organisationId,
     frameworkId: 'i-need',
@@ -106,8 +110,8 @@ async function seedScorecard(
     return indicator
   }
   const listened = await rated('listened-to', 60)
-  await rated('healthiest', 35)
-  await rated('safe', 30)
+  await rated('healthiest', 47)
+  await rated('safe', 50)
   const preparedAt = outcomes.findIndex((outcome) => outcome.slug === 'prepared-future')
   const prepared = outcomes[preparedAt]
   if (!prepared) throw new Error('The framework template gave no outcome prepared-future')

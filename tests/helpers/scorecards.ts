@@ -69,3 +69,64 @@ export const downloadBytes = (agent: Agent, path: string) =>
         done(null, Buffer.concat(chunks))
       })
     })
+
+const entities: Record<string, string> = {
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&#34;': '"',
+  '&#39;': "'",
+}
+
+/** What a piece of a page says, as a person reads it: no tags, entities decoded, white space single. */
+export function visibleText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&(amp|lt|gt|quot|#34|#39);/g, (entity) => entities[entity] ?? entity)
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
+/** Every table row in a piece of a page, each cell (header or data) as its visible text. */
+export function tableRows(html: string): string[][] {
+  return [...html.matchAll(/<tr\b[^>]*>([\s\S]*?)<\/tr>/g)].map((row) =>
+    [...(row[1] ?? '').matchAll(/<t[hd]\b[^>]*>([\s\S]*?)<\/t[hd]>/g)].map((cell) =>
+      visibleText(cell[1] ?? ''),
+    ),
+  )
+}
+
+/** The row of a table whose first cell is exactly this, such as an indicator's number. */
+export function rowStartingWith(html: string, first: string): string[] {
+  const row = tableRows(html).find((cells) => cells[0] === first)
+  if (!row) throw new Error(`No row starting with ${first}`)
+  return row
+}
+
+/** The form control posting this value under this name, as its opening tag. */
+export function inputTag(html: string, name: string, value: string): string {
+  const tag = html
+    .match(/<input\b[^>]*>/g)
+    ?.find((each) => each.includes(` name="${name}"`) && each.includes(` value="${value}"`))
+  if (!tag) throw new Error(`No ${name} control with the value ${value}`)
+  return tag
+}
+
+/** One indicator's section of a scorecard page, by its number written with hyphens (1-1 for 1.1). */
+export function indicatorSection(html: string, handle: string): string {
+  const start = html.indexOf(`aria-labelledby="indicator-${handle}"`)
+  if (start < 0) throw new Error(`No section for indicator ${handle}`)
+  return html.slice(start, html.indexOf('</section>', start))
+}
+
+/** The text of the page's main heading. */
+export const mainHeading = (html: string): string =>
+  visibleText(/<h1\b[^>]*>([\s\S]*?)<\/h1>/.exec(html)?.[1] ?? '')
+
+/** Every link in a piece of a page, as its address and its visible text. */
+export const linksIn = (html: string): [string, string][] =>
+  [...html.matchAll(/<a\b[^>]*\bhref="([^"]*)"[^>]*>([\s\S]*?)<\/a>/g)].map((link) => [
+    link[1] ?? '',
+    visibleText(link[2] ?? ''),
+  ])

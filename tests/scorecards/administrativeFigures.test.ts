@@ -1,7 +1,14 @@
 import { paths } from '../../server/paths'
 import { postForm, signedInAs, type Agent } from '../helpers/officers'
 import { csrfTokenIn } from '../helpers/respondent'
-import { allRows, countScorecardRows, startFrameworkFromTemplate } from '../helpers/scorecards'
+import {
+  allRows,
+  countScorecardRows,
+  rowStartingWith,
+  startFrameworkFromTemplate,
+  tableRows,
+  visibleText,
+} from '../helpers/scorecards'
 import { useSurveyApp } from '../helpers/surveyApp'
 
 const fixture = useSurveyApp(['what-i-need'])
@@ -32,7 +39,7 @@ beforeAll(async () => {
   })
   viewer = await signedInAs(app, db, { organisationId: fixture.organisation.id, role: 'viewer' })
   await startFrameworkFromTemplate(analyst)
-  for (const fields of [
+  const indicators: Record<string, string>[] = [
     { number: '5.2', wording: '% of new EHC plans issued within 20 weeks', unit: 'percentage' },
     { number: '5.3', wording: 'Annual reviews held on time', unit: 'count' },
     {
@@ -42,7 +49,8 @@ beforeAll(async () => {
       frequency: 'monthly',
       goodIs: 'down',
     },
-  ]) {
+  ]
+  for (const fields of indicators) {
     const done = await postForm(
       analyst,
       paths.manage.scorecardNewIndicator,
@@ -102,7 +110,11 @@ describe('entering an administrative figure', () => {
       { number: '5.2', period: '2026-Q3', value: '61.5', numerator: null },
     ])
     const after = await analyst.get(values)
-    expect(after.text).toMatch(/July to September 2026<\/th><td class="govuk-table__cell">61\.5%<\/td>/)
+    expect(rowStartingWith(after.text, 'July to September 2026')).toEqual([
+      'July to September 2026',
+      '61.5%',
+      'analyst@council.example',
+    ])
   })
 
   it('replaces the figure when the same period is entered again', async () => {
@@ -224,7 +236,7 @@ describe('importing administrative figures from a CSV file', () => {
   it('says how many figures were imported', async () => {
     const page = await analyst.get(`${paths.manage.scorecardImport}?imported=4`)
     expect(page.status).toBe(200)
-    expect(page.text).toContain('<h2 class="govuk-panel__title">Figures imported: 4</h2>')
+    expect(visibleText(page.text)).toContain('Figures imported: 4')
   })
 
   it('rejects a file with bad rows whole, listing each row and its problem, and stores none of it', async () => {
@@ -246,15 +258,13 @@ describe('importing administrative figures from a CSV file', () => {
     )
     expect(refused.status).toBe(400)
     expect(refused.text).toContain('The file was not imported')
-    const problems = [
-      ...refused.text.matchAll(
-        /<tr class="govuk-table__row"><td class="govuk-table__cell">([^<]*)<\/td><td class="govuk-table__cell">([^<]*)<\/td><\/tr>/g,
-      ),
-    ].map((match) => [match[1], match[2]])
+    const problemsTable = refused.text.slice(refused.text.indexOf('id="problems"'))
+    const problems = tableRows(problemsTable.slice(0, problemsTable.indexOf('</table>')))
     expect(problems).toEqual([
+      ['Row', 'Problem'],
       [
         '3',
-        '&#34;2026-Q5&#34; is not a quarter. Indicator 5.2 is quarterly: write the year and quarter, like 2026-Q3 for July to September 2026',
+        '"2026-Q5" is not a quarter. Indicator 5.2 is quarterly: write the year and quarter, like 2026-Q3 for July to September 2026',
       ],
       ['4', 'A count must be a whole number, 0 or more, not 12.5'],
       ['5', 'There is no indicator numbered 9.9'],
@@ -262,9 +272,8 @@ describe('importing administrative figures from a CSV file', () => {
       ['8', 'Indicator 1.1 is worked out from survey responses, so its figures cannot be imported'],
       ['9', 'A percentage must be between 0 and 100, not 120'],
     ])
-    expect(refused.text).toContain(
-      '<a href="#problems">Problems found: 6. Nothing from the file was stored.</a>',
-    )
+    expect(refused.text).toContain('<a href="#problems">')
+    expect(visibleText(refused.text)).toContain('Problems found: 6. Nothing from the file was stored.')
     // Rows 2 and 7 were good, yet nothing from the file is stored.
     expect(await countScorecardRows(fixture.database.db, 'administrative_values')).toBe(countBefore)
     expect(await stored()).toEqual(before)
@@ -292,8 +301,7 @@ describe('importing administrative figures from a CSV file', () => {
     const before = await stored()
     const padding = 'x'.repeat(1024 * 1024)
     const refused = await upload(analyst, csv('indicator,period,value,notes', `5.2,2026-Q4,66,${padding}`))
-    expect(refused.status).not.toBe(403)
-    expect([400, 413]).toContain(refused.status)
+    expect(refused.status).toBe(413)
     expect(await stored()).toEqual(before)
   })
 
@@ -307,8 +315,7 @@ describe('importing administrative figures from a CSV file', () => {
       .send(
         `--heard-boundary\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${token}\r\n--heard-boundary\r\nContent-Disposition: form-data; name="file"; filename="figures.csv"\r\n\r\nindicator,period,value\r\n5.2,2026-Q4,66`,
       )
-    expect(refused.status).toBeGreaterThanOrEqual(400)
-    expect(refused.status).toBeLessThan(500)
+    expect(refused.status).toBe(400)
     expect(await stored()).toEqual(before)
   })
 

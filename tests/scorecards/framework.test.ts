@@ -1,7 +1,12 @@
 import { paths } from '../../server/paths'
 import { signedInAs, postForm, type Agent } from '../helpers/officers'
 import { csrfTokenIn } from '../helpers/respondent'
-import { countScorecardRows, startFrameworkFromTemplate } from '../helpers/scorecards'
+import {
+  countScorecardRows,
+  rowStartingWith,
+  startFrameworkFromTemplate,
+  visibleText,
+} from '../helpers/scorecards'
 import { useSurveyApp } from '../helpers/surveyApp'
 
 const fixture = useSurveyApp(['what-i-need'])
@@ -24,11 +29,13 @@ beforeAll(async () => {
   viewer = await signedInAs(app, fixture.database.db, { organisationId, role: 'viewer' })
 })
 
-/** The framework page's table for one outcome, from its caption to the end of the table. */
-const tableFor = (html: string, caption: string): string => {
-  const start = html.indexOf(caption)
-  if (start < 0) throw new Error(`No table for ${caption}`)
-  return html.slice(start, html.indexOf('</table>', start))
+/** The framework page's table for one outcome, found by its caption. */
+const tableCaptioned = (html: string, caption: string): string => {
+  const table = [...html.matchAll(/<table\b[\s\S]*?<\/table>/g)]
+    .map((match) => match[0])
+    .find((each) => visibleText(/<caption\b[^>]*>([\s\S]*?)<\/caption>/.exec(each)?.[1] ?? '') === caption)
+  if (!table) throw new Error(`No table captioned ${caption}`)
+  return table
 }
 
 describe('the outcomes framework', () => {
@@ -120,17 +127,20 @@ describe('the outcomes framework', () => {
     const page = await analyst.get(paths.manage.scorecardFramework)
     expect(page.status).toBe(200)
     statements.forEach((statement, index) => {
-      expect(page.text).toContain(`${index + 1}. ${statement}</caption>`)
+      expect(tableCaptioned(page.text, `${index + 1}. ${statement}`)).toContain('<tbody')
     })
-    const listened = tableFor(page.text, '1. I need to be listened to and heard.')
-    expect(listened).toContain('<td class="govuk-table__cell">1.1</td>')
-    expect(listened).toContain(
+    const listened = tableCaptioned(page.text, '1. I need to be listened to and heard.')
+    expect(rowStartingWith(listened, '1.1')).toEqual([
+      '1.1',
       '% of young people answering “Very important” to “I need to be listened to and heard.”',
-    )
+      'Survey',
+      'Change indicator 1.1',
+    ])
     expect(listened).toContain('href="/manage/scorecards/indicators/1-1"')
-    const overall = tableFor(page.text, '7. Across all outcomes')
-    expect(overall).toContain('<td class="govuk-table__cell">7.1</td>')
-    expect(overall).toContain('% of all importance ratings by young people, across every statement')
+    const overall = tableCaptioned(page.text, '7. Across all outcomes')
+    expect(rowStartingWith(overall, '7.1')[1]).toBe(
+      '% of all importance ratings by young people, across every statement, that were “Very important”',
+    )
     expect(page.text).not.toContain('action="/manage/scorecards/framework/template"')
   })
 
@@ -160,8 +170,10 @@ describe('the outcomes framework', () => {
       statement: 'I need the right help at the right time.',
     })
     const page = await analyst.get(paths.manage.scorecardFramework)
-    expect(page.text).toContain('7. I need the right help at the right time.</caption>')
-    expect(page.text).toContain('8. Across all outcomes</caption>')
+    expect(tableCaptioned(page.text, '7. I need the right help at the right time.')).toContain(
+      'No indicators yet.',
+    )
+    expect(rowStartingWith(tableCaptioned(page.text, '8. Across all outcomes'), '7.1')).toHaveLength(4)
   })
 
   it('refuses an empty statement with 400 and an error summary, storing nothing', async () => {
@@ -223,7 +235,8 @@ describe('the outcomes framework', () => {
   it('lets a viewer see the filled framework without links to change it', async () => {
     const page = await viewer.get(paths.manage.scorecardFramework)
     expect(page.status).toBe(200)
-    expect(page.text).toContain('1. I need to be listened to and heard.</caption>')
+    const listened = tableCaptioned(page.text, '1. I need to be listened to and heard.')
+    expect(rowStartingWith(listened, '1.1')[3]).toBe('')
     expect(page.text).not.toContain('href="/manage/scorecards/indicators/1-1"')
     const scorecards = await viewer.get(`${paths.manage.scorecards}?period=2026-Q3`)
     expect(scorecards.status).toBe(200)

@@ -1,7 +1,7 @@
 import { paths } from '../../server/paths'
 import { insertOrganisation } from '../helpers/factories'
 import { postForm, signedInAs, type Agent } from '../helpers/officers'
-import { allRows, countScorecardRows, startFrameworkFromTemplate } from '../helpers/scorecards'
+import { allRows, countScorecardRows, inputTag, startFrameworkFromTemplate } from '../helpers/scorecards'
 import { useSurveyApp } from '../helpers/surveyApp'
 
 const fixture = useSurveyApp(['what-i-need'])
@@ -37,6 +37,9 @@ const plansWithin20Weeks: Record<string, string> = {
   target3Value: '75',
   amberTolerance: '5',
 }
+
+/** A checkbox or radio that is ticked. */
+const checked = /\schecked(\s|>|$)/
 
 const newIndicator = (fields: Record<string, string>) =>
   postForm(analyst, paths.manage.scorecardNewIndicator, paths.manage.scorecardNewIndicator, fields)
@@ -86,10 +89,10 @@ describe('the indicator form', () => {
   it('adds an administrative indicator with its baseline and three targets', async () => {
     const form = await analyst.get(paths.manage.scorecardNewIndicator)
     expect(form.status).toBe(200)
-    expect(form.text).toContain(
-      '<option value="prepared-future">I need to be prepared for my future.</option>',
+    expect(form.text).toMatch(
+      /<option value="prepared-future"[^>]*>I need to be prepared for my future\.<\/option>/,
     )
-    expect(form.text).toContain('<option value="what-i-need">What I need</option>')
+    expect(form.text).toMatch(/<option value="what-i-need"[^>]*>What I need<\/option>/)
 
     const done = await newIndicator(plansWithin20Weeks)
     expect(done.status).toBe(303)
@@ -188,7 +191,7 @@ describe('the indicator form', () => {
       const refused = await newIndicator({ ...plansWithin20Weeks, ...changes })
       expect(refused.status).toBe(400)
       expect(refused.text).toContain('<title>Error: Add an indicator')
-      expect(refused.text).toContain('<h2 class="govuk-error-summary__title">There is a problem</h2>')
+      expect(refused.text).toContain('There is a problem')
       expect(refused.text).toContain(summaryLink)
       expect(refused.text).toContain(kept)
       expect(await stored()).toEqual(before)
@@ -324,10 +327,10 @@ describe('how a survey indicator is counted', () => {
     const page = await analyst.get(counting)
     expect(page.status).toBe(200)
     expect(page.text).toContain('From answers to the survey “What I need”')
-    expect(page.text).toContain('value="listened-to"')
-    expect(page.text).toContain('value="helper"')
+    expect(inputTag(page.text, 'questions', 'listened-to')).toContain('type="checkbox"')
+    expect(inputTag(page.text, 'questions', 'helper')).toContain('type="checkbox"')
     // Free text and the age group have no single rating to count.
-    expect(page.text).not.toMatch(/name="questions" type="checkbox" value="life-better"/)
+    expect(() => inputTag(page.text, 'questions', 'life-better')).toThrow()
   })
 
   const refusals: [string, Record<string, string | string[]>, string][] = [
@@ -379,10 +382,11 @@ describe('how a survey indicator is counted', () => {
       positive: ['important'],
     } as unknown as Record<string, string>)
     expect(refused.status).toBe(400)
-    expect(refused.text).toMatch(/name="questions" type="checkbox" value="listened-to" checked/)
-    expect(refused.text).toMatch(/name="questions" type="checkbox" value="helper" checked/)
-    expect(refused.text).toMatch(/name="questions" type="checkbox" value="healthiest">/)
-    expect(refused.text).toMatch(/name="positive" type="checkbox" value="important" checked/)
+    expect(inputTag(refused.text, 'questions', 'listened-to')).toMatch(checked)
+    expect(inputTag(refused.text, 'questions', 'helper')).toMatch(checked)
+    expect(inputTag(refused.text, 'questions', 'healthiest')).not.toMatch(checked)
+    expect(inputTag(refused.text, 'positive', 'important')).toMatch(checked)
+    expect(inputTag(refused.text, 'positive', 'very-important')).not.toMatch(checked)
   })
 
   it('saves a good counting', async () => {
@@ -404,8 +408,9 @@ describe('how a survey indicator is counted', () => {
       language: 'en',
     })
     const page = await analyst.get(counting)
-    expect(page.text).toMatch(/name="questions" type="checkbox" value="healthiest" checked/)
-    expect(page.text).toContain('<option value="12-15" selected>')
+    expect(inputTag(page.text, 'questions', 'healthiest')).toMatch(checked)
+    expect(inputTag(page.text, 'excluded', 'dont-know')).toMatch(checked)
+    expect(page.text).toMatch(/<option value="12-15" selected[^>]*>/)
   })
 
   it('keeps the counting when the indicator’s other details change', async () => {

@@ -1,7 +1,16 @@
 import { paths } from '../../server/paths'
 import { insertResponses } from '../helpers/insertResponses'
 import { postForm, signedInAs, type Agent } from '../helpers/officers'
-import { alikeResponses, countScorecardRows, startFrameworkFromTemplate } from '../helpers/scorecards'
+import {
+  alikeResponses,
+  countScorecardRows,
+  importanceQuestions,
+  indicatorSection,
+  mainHeading,
+  rowStartingWith,
+  startFrameworkFromTemplate,
+  visibleText,
+} from '../helpers/scorecards'
 import { useSurveyApp } from '../helpers/surveyApp'
 
 const fixture = useSurveyApp(['what-i-need'])
@@ -35,24 +44,13 @@ beforeAll(async () => {
   await startFrameworkFromTemplate(analyst)
 })
 
-/** One indicator's section on an outcome page. */
-const sectionOf = (html: string, handle: string): string => {
-  const start = html.indexOf(`aria-labelledby="indicator-${handle}"`)
-  if (start < 0) throw new Error(`No section for ${handle}`)
-  return html.slice(start, html.indexOf('</section>', start))
-}
-
-/** The summary table's row for an indicator number. */
-const summaryRowOf = (html: string, number: string): string => {
-  const start = html.indexOf(`<td class="govuk-table__cell">${number}</td>`)
-  if (start < 0) throw new Error(`No row for ${number}`)
-  return html.slice(start, html.indexOf('</tr>', start))
-}
+/** What an indicator's section of an outcome page says. */
+const sectionText = (html: string, handle: string): string => visibleText(indicatorSection(html, handle))
 
 const factRows = () =>
   fixture.database.db.query(
-    `SELECT organisation_id, indicator_id, period, numerator, denominator, value::text AS value
-       FROM indicator_facts ORDER BY indicator_id, period`,
+    `SELECT organisation_id, indicator_id, period, part, numerator, denominator, value::text AS value
+       FROM indicator_facts ORDER BY indicator_id, period, part`,
   )
 
 describe('the officers’ scorecards', () => {
@@ -60,7 +58,7 @@ describe('the officers’ scorecards', () => {
     const page = await analyst.get(summary)
     expect(page.status).toBe(200)
     expect(page.text).toContain('Figures have not been calculated yet.')
-    expect(summaryRowOf(page.text, '1.1')).toContain('No figure')
+    expect(rowStartingWith(page.text, '1.1')[2]).toBe('No figure')
     expect(await countScorecardRows(fixture.database.db, 'indicator_facts')).toBe(0)
   })
 
@@ -71,69 +69,83 @@ describe('the officers’ scorecards', () => {
     const facts = await fixture.database.db.query<{
       number: string
       period: string
+      part: string
       numerator: number
       denominator: number
     }>(
-      `SELECT i.number, f.period, f.numerator, f.denominator
+      `SELECT i.number, f.period, f.part, f.numerator, f.denominator
          FROM indicator_facts f JOIN indicators i ON i.organisation_id = f.organisation_id AND i.id = f.indicator_id
-        ORDER BY i.number, f.period`,
+        ORDER BY i.number, f.period, f.part`,
     )
     expect(facts.filter((fact) => fact.number === '1.1')).toEqual([
-      { number: '1.1', period: '2026-Q2', numerator: 10, denominator: 20 },
-      { number: '1.1', period: '2026-Q3', numerator: 40, denominator: 50 },
-      { number: '1.1', period: '2026-Q4', numerator: 0, denominator: 3 },
+      { number: '1.1', period: '2026-Q2', part: '', numerator: 10, denominator: 20 },
+      { number: '1.1', period: '2026-Q3', part: '', numerator: 40, denominator: 50 },
+      { number: '1.1', period: '2026-Q4', part: '', numerator: 0, denominator: 3 },
     ])
-    // The overall headline pools all six statements' ratings.
-    expect(facts.filter((fact) => fact.number === '7.1')).toEqual([
-      { number: '7.1', period: '2026-Q2', numerator: 60, denominator: 120 },
-      { number: '7.1', period: '2026-Q3', numerator: 240, denominator: 300 },
-      { number: '7.1', period: '2026-Q4', numerator: 0, denominator: 18 },
+    // The overall headline pools all six statements' ratings, and keeps each statement's share.
+    const overall = facts.filter((fact) => fact.number === '7.1')
+    expect(overall.filter((fact) => fact.part === '')).toEqual([
+      { number: '7.1', period: '2026-Q2', part: '', numerator: 60, denominator: 120 },
+      { number: '7.1', period: '2026-Q3', part: '', numerator: 240, denominator: 300 },
+      { number: '7.1', period: '2026-Q4', part: '', numerator: 0, denominator: 18 },
     ])
+    expect(overall.filter((fact) => fact.period === '2026-Q3' && fact.part !== '')).toEqual(
+      importanceQuestions
+        .map((question) => ({
+          number: '7.1',
+          period: '2026-Q3',
+          part: question,
+          numerator: 40,
+          denominator: 50,
+        }))
+        .sort((a, b) => a.part.localeCompare(b.part)),
+    )
   })
 
   it('shows each indicator’s figure with n, its RAG status in words and its trend', async () => {
     const page = await viewer.get(summary)
     expect(page.status).toBe(200)
     expect(page.text).toContain('Each outcome’s indicators for July to September 2026')
-    expect(page.text).toMatch(/Figures last calculated /)
-    expect(page.text).toContain('<option value="2026-Q3" selected>July to September 2026</option>')
-    const row = summaryRowOf(page.text, '1.1')
-    expect(row).toContain(
-      '% of young people answering “Very important” to “I need to be listened to and heard.”',
-    )
-    expect(row).toContain('80.0%')
-    expect(row).toContain('n = 50')
-    expect(row).toContain('<span class="heard-rag heard-rag--no-target">No target set</span>')
+    expect(visibleText(page.text)).toMatch(/Figures last calculated \S/)
+    expect(page.text).toMatch(/<option value="2026-Q3" selected[^>]*>July to September 2026<\/option>/)
     // 40 of 50 against 10 of 20: z = 2.51, p = 0.012, significant at 5%.
-    expect(row).toContain('Improving')
-    const overall = summaryRowOf(page.text, '7.1')
-    expect(overall).toContain('80.0%')
-    expect(overall).toContain('n = 300')
-    expect(page.text).toContain(
-      '<a class="govuk-link" href="/manage/scorecards/outcomes/listened-to?period=2026-Q3">',
-    )
+    expect(rowStartingWith(page.text, '1.1')).toEqual([
+      '1.1',
+      '% of young people answering “Very important” to “I need to be listened to and heard.”',
+      '80.0% n = 50',
+      'No target set',
+      'Improving',
+    ])
+    expect(rowStartingWith(page.text, '7.1').slice(2)).toEqual([
+      '80.0% n = 300',
+      'No target set',
+      'Improving',
+    ])
+    expect(page.text).toContain('href="/manage/scorecards/outcomes/listened-to?period=2026-Q3"')
   })
 
   it('shows one outcome in full: value, n, interval, period, RAG, trend and past figures', async () => {
     const page = await viewer.get(listenedTo)
     expect(page.status).toBe(200)
-    expect(page.text).toContain('<h1 class="govuk-heading-l">I need to be listened to and heard.</h1>')
-    const section = sectionOf(page.text, '1-1')
-    expect(section).toContain('<strong>80.0%</strong> <span class="govuk-body-s">(n = 50)</span>')
+    expect(mainHeading(page.text)).toBe('I need to be listened to and heard.')
+    const html = indicatorSection(page.text, '1-1')
+    const section = visibleText(html)
     // Wilson, z = 1.96, 40 of 50: centre 0.7786, half-width 0.1090, so 67.0% to 88.8%.
-    expect(section).toContain('95% interval 67.0% to 88.8%')
-    expect(section).toContain('July to September 2026')
-    expect(section).toContain('No target set')
-    expect(section).toContain('Improving <span class="govuk-body-s">(Change: +30.0)</span>')
-    expect(section).toMatch(
-      /April to June 2026<\/th><td class="govuk-table__cell">50\.0%<\/td><td class="govuk-table__cell">n = 20<\/td>/,
-    )
+    expect(section).toContain('80.0% (n = 50) 95% interval 67.0% to 88.8% July to September 2026')
+    expect(section).toContain('RAG status No target set')
+    expect(section).toContain('Trend Improving (Change: +30.0)')
+    expect(rowStartingWith(html, 'April to June 2026')).toEqual(['April to June 2026', '50.0%', 'n = 20'])
+    expect(rowStartingWith(html, 'July to September 2026')).toEqual([
+      'July to September 2026',
+      '80.0%',
+      'n = 50',
+    ])
     // A viewer gets no links to change the indicator.
-    expect(section).not.toContain('/manage/scorecards/indicators/1-1')
+    expect(html).not.toContain('/manage/scorecards/indicators/1-1')
   })
 
   it('gives analysts links to change the indicator and write commentary', async () => {
-    const section = sectionOf((await analyst.get(listenedTo)).text, '1-1')
+    const section = indicatorSection((await analyst.get(listenedTo)).text, '1-1')
     expect(section).toContain('href="/manage/scorecards/indicators/1-1"')
     expect(section).toContain('href="/manage/scorecards/indicators/1-1/commentary?period=2026-Q3"')
   })
@@ -141,15 +153,15 @@ describe('the officers’ scorecards', () => {
   it('shows the indicators across all outcomes on a page of their own', async () => {
     const page = await viewer.get(`${paths.manage.scorecardOutcome('overall')}?period=2026-Q3`)
     expect(page.status).toBe(200)
-    expect(page.text).toContain('<h1 class="govuk-heading-l">Across all outcomes</h1>')
-    expect(sectionOf(page.text, '7-1')).toContain('(n = 300)')
+    expect(mainHeading(page.text)).toBe('Across all outcomes')
+    expect(sectionText(page.text, '7-1')).toContain('80.0% (n = 300)')
   })
 
   it('shows an earlier quarter with its own figures and nothing to compare with', async () => {
     const page = await viewer.get(`${paths.manage.scorecardOutcome('listened-to')}?period=2026-Q2`)
-    const section = sectionOf(page.text, '1-1')
-    expect(section).toContain('<strong>50.0%</strong> <span class="govuk-body-s">(n = 20)</span>')
-    expect(section).toContain('Nothing to compare with')
+    const section = sectionText(page.text, '1-1')
+    expect(section).toContain('50.0% (n = 20)')
+    expect(section).toContain('Trend Nothing to compare with')
   })
 
   it('refuses a quarter that does not exist with 400', async () => {
@@ -171,7 +183,8 @@ describe('the officers’ scorecards', () => {
     const computedBefore = await fixture.database.db.query<{ computed_at: Date }>(
       'SELECT max(computed_at) AS computed_at FROM indicator_facts',
     )
-    expect(before.length).toBe(21)
+    // Seven indicators' figures for three quarters, and the overall headline's six parts for each.
+    expect(before.length).toBe(7 * 3 + 6 * 3)
     const done = await postForm(analyst, summary, paths.manage.scorecardRecompute, { period: '2026-Q3' })
     expect(done.status).toBe(303)
     const again = await postForm(analyst, summary, paths.manage.scorecardRecompute, { period: '2026-Q3' })
