@@ -1,6 +1,4 @@
 import type { Writable } from 'node:stream'
-import { pipeline } from 'node:stream/promises'
-import PDFDocument from 'pdfkit'
 import { formatDate } from '../i18n/formatDate'
 import { directionOf, type LanguageCode } from '../i18n/languages'
 import type { Translate } from '../i18n/translator'
@@ -9,6 +7,7 @@ import type { ResultsFilter, SurveyResults } from '../results/types'
 import type { SurveyDefinition } from '../surveys/definitionSchema'
 import type { SurveyWords } from '../surveys/words'
 import { Canvas } from './pdf/canvas'
+import { writeTaggedPdf } from './pdf/writeTaggedPdf'
 import { Flow } from './pdf/flow'
 import { numberPages } from './pdf/pageNumbers'
 import { questionPieces } from './pdf/questionBlock'
@@ -74,24 +73,9 @@ function writeReport(doc: PDFKit.PDFDocument, input: ResultsPdfInput, title: str
  * embedded font, and Urdu is laid out right to left (see pdf/bidi.ts).
  */
 export async function writeResultsPdf(input: ResultsPdfInput, output: Writable): Promise<void> {
-  const now = new Date()
   const title = input.t('pages.results.title', { survey: input.words.title })
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins,
-    bufferPages: true,
-    pdfVersion: '1.7',
-    tagged: true,
-    displayTitle: true,
-    lang: input.language,
-    info: { Title: title, Author: input.organisationName, CreationDate: now },
-  })
-  const finished = pipeline(doc, output)
-  try {
+  const options = { title, author: input.organisationName, language: input.language, margins }
+  await writeTaggedPdf(options, output, (doc, now) => {
     writeReport(doc, input, title, now)
-    doc.end()
-  } catch (error) {
-    doc.destroy(error instanceof Error ? error : new Error(String(error)))
-  }
-  await finished
+  })
 }

@@ -1,6 +1,4 @@
 import type { Writable } from 'node:stream'
-import { pipeline } from 'node:stream/promises'
-import PDFDocument from 'pdfkit'
 import { formatDate } from '../i18n/formatDate'
 import { directionOf, type LanguageCode } from '../i18n/languages'
 import type { Translate } from '../i18n/translator'
@@ -16,6 +14,7 @@ import { Flow } from './pdf/flow'
 import { numberPages } from './pdf/pageNumbers'
 import { paragraphPiece } from './pdf/paragraph'
 import { sparklineCell } from './pdf/sparkline'
+import { writeTaggedPdf } from './pdf/writeTaggedPdf'
 import { unbreakable, type TextStyle } from './pdf/textLayout'
 
 export interface ScorecardPdfInput {
@@ -279,27 +278,11 @@ function writeScorecard(doc: PDFKit.PDFDocument, input: ScorecardPdfInput, now: 
  * and in the reader's language, with bookmarks per outcome; Urdu is laid out right to left.
  */
 export async function writeScorecardPdf(input: ScorecardPdfInput, output: Writable): Promise<void> {
-  const now = new Date()
   const title = input.t('scorecardPdf.documentTitle', {
     period: periodLabel(input.scorecard.asAt, input.t, input.language),
   })
-  const doc = new PDFDocument({
-    size: 'A4',
-    layout: 'landscape',
-    margins,
-    bufferPages: true,
-    pdfVersion: '1.7',
-    tagged: true,
-    displayTitle: true,
-    lang: input.language,
-    info: { Title: title, Author: input.scorecard.organisation.name, CreationDate: now },
-  })
-  const finished = pipeline(doc, output)
-  try {
+  const options = { title, author: input.scorecard.organisation.name, language: input.language, margins }
+  await writeTaggedPdf({ ...options, layout: 'landscape' }, output, (doc, now) => {
     writeScorecard(doc, input, now)
-    doc.end()
-  } catch (error) {
-    doc.destroy(error instanceof Error ? error : new Error(String(error)))
-  }
-  await finished
+  })
 }

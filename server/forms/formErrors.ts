@@ -25,3 +25,12 @@ export function formErrors(error: ZodError, t: Translate): FormErrors {
   }
   return result
 }
+
+/** One problem with one field, found after the schema passed (a number already taken, say). */
+export function fieldError(field: string, key: string, t: Translate): FormErrors {
+  const text = t(key)
+  return {
+    errorList: [{ text, href: `#${field}` }],
+    fields: { [field]: { text, visuallyHiddenText: t('errors.visuallyHidden') } },
+  }
+}

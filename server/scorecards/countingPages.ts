@@ -2,7 +2,7 @@ import type { Request, Response } from 'express'
 import { z } from 'zod'
 import type { Database } from '../db/database'
 import { NotFoundError } from '../errors'
-import { formErrors, noErrors, type FormErrors } from '../forms/formErrors'
+import { fieldError, formErrors, noErrors, type FormErrors } from '../forms/formErrors'
 import { isLanguageCode, languages } from '../i18n/languages'
 import { signedInOfficer } from '../officers/setUpOfficerArea'
 import { paths } from '../paths'
@@ -166,7 +166,7 @@ export const saveCounting = (db: Database) => async (req: Request, res: Response
   })
   if (!parsed.success || !aboutValid) {
     const errors = parsed.success
-      ? { errorList: [{ text: req.t('errors.counting.aboutYou'), href: '#questions' }], fields: {} }
+      ? fieldError('questions', 'errors.counting.aboutYou', req.t)
       : formErrors(parsed.error, req.t)
     render(req, res, indicator, survey, counting, errors)
     return

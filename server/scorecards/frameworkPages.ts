@@ -2,7 +2,7 @@ import type { Request, Response } from 'express'
 import { z } from 'zod'
 import type { Database } from '../db/database'
 import { NotFoundError } from '../errors'
-import { formErrors, noErrors, type FormErrors } from '../forms/formErrors'
+import { fieldError, formErrors, noErrors, type FormErrors } from '../forms/formErrors'
 import { hasRole } from '../officers/roles'
 import { postedFields } from '../officers/officerForms'
 import { signedInOfficer } from '../officers/setUpOfficerArea'
@@ -120,14 +120,7 @@ export const addOutcome = (db: Database) => async (req: Request, res: Response) 
   const base = slugFrom(parsed.data.statement)
   const slug = base === 'overall' ? 'overall-outcome' : base
   if (!(await insertOutcome(db, organisationId, { slug, statement: parsed.data.statement }))) {
-    const text = req.t('errors.outcome.taken')
-    return render(db, req, res, {
-      values,
-      errors: {
-        errorList: [{ text, href: '#statement' }],
-        fields: { statement: { text, visuallyHiddenText: req.t('errors.visuallyHidden') } },
-      },
-    })
+    return render(db, req, res, { values, errors: fieldError('statement', 'errors.outcome.taken', req.t) })
   }
   res.redirect(303, paths.manage.scorecardFramework)
 }

@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express'
 import type { Database } from '../db/database'
 import { NotFoundError } from '../errors'
-import { formErrors, noErrors, type FormErrors } from '../forms/formErrors'
+import { fieldError, formErrors, noErrors, type FormErrors } from '../forms/formErrors'
 import { postedFields } from '../officers/officerForms'
 import { signedInOfficer } from '../officers/setUpOfficerArea'
 import { paths } from '../paths'
@@ -119,10 +119,7 @@ export const saveIndicator = (db: Database) => async (req: Request, res: Respons
   ])
   const outcome = outcomes.find((each) => each.slug === form.outcome)
   const survey = surveys.find((each) => each.slug === form.survey)
-  const problem = (field: string, key: string) => ({
-    errorList: [{ text: req.t(key), href: `#${field}` }],
-    fields: { [field]: { text: req.t(key), visuallyHiddenText: req.t('errors.visuallyHidden') } },
-  })
+  const problem = (field: string, key: string) => fieldError(field, key, req.t)
   if (!outcome && form.outcome !== 'overall')
     return refuse(problem('outcome', 'errors.indicator.outcome.required'))
   if (form.kind === 'survey' && !survey) return refuse(problem('survey', 'errors.indicator.survey.required'))

@@ -38,7 +38,7 @@ export const commentaryPage = (db: Database) => async (req: Request, res: Respon
         { organisationId, indicatorId: indicator.id, period: period.key },
         parsed.data.commentary,
       )
-      res.redirect(303, paths.manage.scorecards)
+      res.redirect(303, `${paths.manage.scorecards}?period=${quarterHolding(period).key}`)
       return
     }
     errors = formErrors(parsed.error, req.t)

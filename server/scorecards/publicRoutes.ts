@@ -6,6 +6,7 @@ import { paths } from '../paths'
 import { periodLabel } from './periodLabel'
 import { parsePeriod } from './periods'
 import { scorecardView } from './scorecardView'
+import { snapshotLinks } from './snapshotLinks'
 import { findSnapshot, listSnapshots } from './snapshotQueries'
 import { openData } from './openData'
 
@@ -43,14 +44,7 @@ async function listPage(db: Database, req: Request, res: Response) {
   cacheable(res).render('scorecards/list', {
     pageTitle: req.t('pages.publicScorecards.listTitle', { organisation: organisation.name }),
     organisationName: organisation.name,
-    snapshots: snapshots.map((snapshot) => {
-      const period = parsePeriod('quarterly', snapshot.period)
-      return {
-        label: period ? periodLabel(period, req.t, req.language) : snapshot.period,
-        publishedAt: formatDateTime(snapshot.publishedAt, req.language),
-        href: paths.publicScorecards.snapshot(organisation.slug, snapshot.period),
-      }
-    }),
+    snapshots: snapshotLinks(snapshots, organisation.slug, req),
   })
 }
 

@@ -1,13 +1,13 @@
 import type { Request, Response } from 'express'
 import type { Database } from '../db/database'
-import { formatDateTime } from '../i18n/formatDate'
+import { fieldError, noErrors } from '../forms/formErrors'
 import { signedInOfficer } from '../officers/setUpOfficerArea'
 import { paths } from '../paths'
 import { periodLabel } from './periodLabel'
-import { parsePeriod } from './periods'
 import { publishableQuarters } from './quarters'
 import { publishScorecard } from './publishing'
 import { officerOrganisation } from './scorecardOrganisation'
+import { snapshotLinks } from './snapshotLinks'
 import { listSnapshots } from './snapshotQueries'
 
 async function render(db: Database, req: Request, res: Response, error?: string) {
@@ -15,30 +15,17 @@ async function render(db: Database, req: Request, res: Response, error?: string)
   const snapshots = await listSnapshots(db, officer.organisationId)
   const published = new Set(snapshots.map((snapshot) => snapshot.period))
   const quarters = publishableQuarters().filter((quarter) => !published.has(quarter.key))
-  const text = error ? req.t(error) : undefined
   res.status(error ? 400 : 200).render('manage/scorecards/publish', {
     pageTitle: req.t('pages.publish.title'),
     hasErrors: Boolean(error),
-    errors: text
-      ? {
-          errorList: [{ text, href: '#period' }],
-          fields: { period: { text, visuallyHiddenText: req.t('errors.visuallyHidden') } },
-        }
-      : { errorList: [], fields: {} },
+    errors: error ? fieldError('period', error, req.t) : noErrors,
     quarters: quarters.map((quarter, index) => ({
       value: quarter.key,
       text: periodLabel(quarter, req.t, req.language),
       checked: index === 0 && !error,
     })),
     publicHref: paths.publicScorecards.list(officer.organisationSlug),
-    snapshots: snapshots.map((snapshot) => {
-      const period = parsePeriod('quarterly', snapshot.period)
-      return {
-        label: period ? periodLabel(period, req.t, req.language) : snapshot.period,
-        publishedAt: formatDateTime(snapshot.publishedAt, req.language),
-        href: paths.publicScorecards.snapshot(officer.organisationSlug, snapshot.period),
-      }
-    }),
+    snapshots: snapshotLinks(snapshots, officer.organisationSlug, req),
   })
 }
 
