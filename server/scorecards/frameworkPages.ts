@@ -55,13 +55,16 @@ async function render(
     outcomes: [
       ...outcomes.map((outcome) => ({
         ...outcome,
+        slug: outcome.slug,
         indicators: rowsFor(outcome.id),
         href: paths.manage.scorecardOutcomeStatement(outcome.slug),
       })),
       ...(outcomes.length > 0
         ? [
             {
-              position: outcomes.length + 1,
+              // Not numbered: the outcomes keep their numbers when one is added after it.
+              position: null,
+              slug: 'overall',
               statement: req.t('scorecards.overall'),
               indicators: rowsFor(null),
             },

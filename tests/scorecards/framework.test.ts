@@ -137,7 +137,7 @@ describe('the outcomes framework', () => {
       'Change indicator 1.1',
     ])
     expect(listened).toContain('href="/manage/scorecards/indicators/1-1"')
-    const overall = tableCaptioned(page.text, '7. Across all outcomes')
+    const overall = tableCaptioned(page.text, 'Across all outcomes')
     expect(rowStartingWith(overall, '7.1')[1]).toBe(
       '% of all importance ratings by young people, across every statement, that were “Very important”',
     )
@@ -173,7 +173,7 @@ describe('the outcomes framework', () => {
     expect(tableCaptioned(page.text, '7. I need the right help at the right time.')).toContain(
       'No indicators yet.',
     )
-    expect(rowStartingWith(tableCaptioned(page.text, '8. Across all outcomes'), '7.1')).toHaveLength(4)
+    expect(rowStartingWith(tableCaptioned(page.text, 'Across all outcomes'), '7.1')).toHaveLength(4)
   })
 
   it('refuses an empty statement with 400 and an error summary, storing nothing', async () => {

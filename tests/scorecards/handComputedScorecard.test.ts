@@ -558,10 +558,13 @@ describe('a scorecard from responses entered through the respondent forms', () =
   it('shows on the summary page each indicator’s figure, n, RAG and trend', async () => {
     const page = await admin.get(`${paths.manage.scorecards}?period=${quarter.key}`)
     expect(page.status).toBe(200)
-    const rows = [...page.text.matchAll(/<tr class="govuk-table__row">\s*<td[\s\S]*?<\/tr>/g)].map(([row]) =>
-      decode(row.replace(/<[^>]+>/g, ' '))
-        .replace(/\s+/g, ' ')
-        .trim(),
+    // Every body row of the outcome tables, one per indicator, as text.
+    const rows = [...page.text.matchAll(/<tbody[^>]*>([\s\S]*?)<\/tbody>/g)].flatMap(([, body]) =>
+      [...(body ?? '').matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map(([row]) =>
+        decode(row.replace(/<[^>]+>/g, ' '))
+          .replace(/\s+/g, ' ')
+          .trim(),
+      ),
     )
     expect(rows).toHaveLength(expected.length)
     rows.forEach((text, index) => {
