@@ -167,10 +167,11 @@ interface Expected {
  *   1.2 (aged 12-15) is nested in 1.1 (everyone): 1.1 - 1.2 = 22 - 15 = 7 positive and 32 - 25 = 7
  *     counted, small, so 1.2 is withheld though its own counts (15, 25, 10) are not small.
  *   7.1 pools all six questions, so holds 3.1 and 1.2 (withheld) and 1.1, 2.1 ... (shown): showing
- *     it would give 3.1 back as 7.1 less the others, so it is withheld too.
- *   Every other difference, 7.1 less any one indicator, is 47 or more in each count.
- * Last quarter nothing is small: 1.1 - 1.2 = 0 positive, 10 counted, 10 not positive; 7.1 less any
- *   one indicator is at least 64, 120 and 40.
+ *     it (114, 171, 57) would give 3.1 back as 7.1 less the other five, so it is withheld too.
+ *   No other difference is small: 7.1 less any one indicator is at least 86 positive, 139 counted
+ *     and 35 not positive (less 5.1: 104, 139, 35).
+ * Last quarter nothing is small: 1.1 - 1.2 = 0 positive, 10 counted, 10 not positive; 7.1 (90,
+ *   146, 56) less any one indicator is at least 64, 120 and 40.
  *
  * Trend, pooled two-proportion test, this quarter (a) against last (b):
  *   pooled = (a.num + b.num) / (a.n + b.n), se = sqrt(pooled (1 - pooled) (1/a.n + 1/b.n)),

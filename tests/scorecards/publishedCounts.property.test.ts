@@ -20,9 +20,9 @@ import { buildTestApp, type TestApp } from '../helpers/testApp'
 import { openTestDatabase, type TestDatabase } from '../helpers/testDatabase'
 
 /**
- * Publishing two quarters one after the other, with late responses in between, against the
- * responses themselves: no small count is ever published, no withheld figure comes back by
- * subtracting published ones, and a published period never changes.
+ * Publishing two quarters one after the other, with late responses in between, checked against
+ * the stored counts: (a) no small count is ever published, (b) no small count comes back by
+ * subtracting published figures from one another, and (c) a published period never changes.
  */
 
 const threshold = 10
