@@ -18,6 +18,7 @@ import { everyQuestionType } from '../fixtures/everyQuestionType'
 import { insertOrganisation, insertSurvey } from '../helpers/factories'
 import { insertResponses, type PlannedResponse } from '../helpers/insertResponses'
 import { addOfficer } from '../helpers/officers'
+import { importanceQuestions } from '../helpers/scorecards'
 
 /** What the scorecard pages are reached by: indicator handles (2-3 for 2.3) and quarters. */
 export interface SeededScorecard {
@@ -39,15 +40,6 @@ export interface Seeded {
   admins: Record<'en' | 'ur', string>
   scorecard: SeededScorecard
 }
-
-const importanceQuestions = [
-  'listened-to',
-  'healthiest',
-  'safe',
-  'accepted-valued',
-  'prepared-future',
-  'enjoy-life',
-]
 
 /**
  * Ratings of every outcome question on days of one month (monthIndex 0-11) of 2026: in every ten,

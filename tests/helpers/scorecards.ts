@@ -30,6 +30,16 @@ export async function startFrameworkFromTemplate(agent: Agent): Promise<void> {
   if (done.status !== 303) throw new Error(`Starting the framework gave ${done.status}`)
 }
 
+/** The six "I need" outcome statements, in English, in the template's order. */
+export const iNeedStatements = [
+  'I need to be listened to and heard.',
+  'I need to be the healthiest I can be.',
+  'I need to be safe and feel safe.',
+  'I need to be accepted and valued by people I trust.',
+  'I need to be prepared for my future.',
+  'I need to enjoy life and have fun.',
+] as const
+
 /** The importance statements of "What I need", one per "I need" outcome. */
 export const importanceQuestions = [
   'listened-to',

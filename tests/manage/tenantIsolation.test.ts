@@ -2,6 +2,7 @@ import request from 'supertest'
 import { insertOrganisation, insertSurvey } from '../helpers/factories'
 import { addOfficer, signedInAgent, signedInAs, type Agent } from '../helpers/officers'
 import { csrfTokenIn } from '../helpers/respondent'
+import { downloadBytes } from '../helpers/scorecards'
 import { routeTable } from '../helpers/routeTable'
 import { buildTestApp, type TestApp } from '../helpers/testApp'
 import { openTestDatabase, type TestDatabase } from '../helpers/testDatabase'
@@ -217,18 +218,9 @@ describe('tenant isolation over the route table', () => {
     )) {
       // Downloads come back as bytes; their text is read as it is (a PDF's words are compressed, so its
       // own test reads them with pdftotext).
-      const response = await ours
-        .get(path)
-        .buffer(true)
-        .parse((res, done) => {
-          const chunks: Buffer[] = []
-          res.on('data', (chunk: Buffer) => chunks.push(chunk))
-          res.on('end', () => {
-            done(null, Buffer.concat(chunks).toString('utf8'))
-          })
-        })
+      const response = await downloadBytes(ours, path)
       expect({ path, status: response.status }).toEqual({ path, status: 200 })
-      for (const trace of traces()) expect(String(response.body)).not.toContain(trace)
+      for (const trace of traces()) expect((response.body as Buffer).toString('utf8')).not.toContain(trace)
     }
   })
 

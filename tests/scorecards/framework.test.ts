@@ -6,6 +6,7 @@ import {
   rowStartingWith,
   startFrameworkFromTemplate,
   visibleText,
+  iNeedStatements,
 } from '../helpers/scorecards'
 import { useSurveyApp } from '../helpers/surveyApp'
 
@@ -13,14 +14,7 @@ const fixture = useSurveyApp(['what-i-need'])
 let analyst: Agent
 let viewer: Agent
 
-const statements = [
-  'I need to be listened to and heard.',
-  'I need to be the healthiest I can be.',
-  'I need to be safe and feel safe.',
-  'I need to be accepted and valued by people I trust.',
-  'I need to be prepared for my future.',
-  'I need to enjoy life and have fun.',
-]
+const statements = iNeedStatements
 
 beforeAll(async () => {
   const { app } = fixture.testApp

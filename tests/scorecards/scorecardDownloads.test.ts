@@ -7,7 +7,12 @@ import { paths } from '../../server/paths'
 import { parseCsv } from '../exports/parseCsv'
 import { insertResponses } from '../helpers/insertResponses'
 import { postForm, signedInAs, type Agent } from '../helpers/officers'
-import { alikeResponses, downloadBytes, startFrameworkFromTemplate } from '../helpers/scorecards'
+import {
+  alikeResponses,
+  downloadBytes,
+  startFrameworkFromTemplate,
+  iNeedStatements,
+} from '../helpers/scorecards'
 import { useSurveyApp } from '../helpers/surveyApp'
 
 const fixture = useSurveyApp(['what-i-need'])
@@ -17,14 +22,7 @@ const secretWords = 'My secret words'
 const download = (file: string, period = '2026-Q3') =>
   `${paths.manage.scorecardDownload(file)}?period=${period}`
 
-const statements = [
-  'I need to be listened to and heard.',
-  'I need to be the healthiest I can be.',
-  'I need to be safe and feel safe.',
-  'I need to be accepted and valued by people I trust.',
-  'I need to be prepared for my future.',
-  'I need to enjoy life and have fun.',
-]
+const statements = iNeedStatements
 
 beforeAll(async () => {
   const { app } = fixture.testApp
