@@ -21,7 +21,8 @@ export async function insertYouSaidWeDid(
   entry: { organisationId: string; youSaid: string; weDid: string; createdBy: string },
 ): Promise<void> {
   await db.query(
-    `INSERT INTO you_said_we_did (organisation_id, id, you_said, we_did, created_by) VALUES ($1, $2, $3, $4, $5)`,
+    `INSERT INTO you_said_we_did (organisation_id, id, you_said, we_did, created_by) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (organisation_id, md5(you_said), md5(we_did)) DO NOTHING`,
     [entry.organisationId, randomUUID(), entry.youSaid, entry.weDid, entry.createdBy],
   )
 }

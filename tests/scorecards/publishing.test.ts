@@ -127,6 +127,17 @@ describe('what officers write for the published scorecard', () => {
     expect(await countScorecardRows(fixture.database.db, 'you_said_we_did')).toBe(1)
   })
 
+  it('stores an entry posted twice (a double click, a retry) once', async () => {
+    const page = paths.manage.scorecardYouSaidWeDid
+    const entry = {
+      youSaid: 'The bus to college takes too long.',
+      weDid: 'We asked the transport team to add a stop by the college.',
+    }
+    const again = await postForm(analyst, page, page, entry)
+    expect(again.status).toBe(303)
+    expect(await countScorecardRows(fixture.database.db, 'you_said_we_did')).toBe(1)
+  })
+
   it('refuses an entry without what was done, keeping what was said', async () => {
     const page = paths.manage.scorecardYouSaidWeDid
     const refused = await postForm(analyst, page, page, {

@@ -107,6 +107,8 @@ CREATE TABLE you_said_we_did (
   created_at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (organisation_id, id)
 );
+-- The same entry posted twice (a double click, a retry) is stored once.
+CREATE UNIQUE INDEX you_said_we_did_once ON you_said_we_did (organisation_id, md5(you_said), md5(we_did));
 
 -- A scorecard as published for a period: everything the public page, the embed and the open data
 -- show, with suppression applied and no free text, frozen. It never changes: the next period is a
