@@ -36,7 +36,7 @@ export interface ScorecardInput {
   computedAt: string | null
 }
 
-export const historyLength = 8
+const historyLength = 8
 
 const isDisclosive = (fact: IndicatorFact, threshold: number): boolean =>
   fact.numerator !== null &&
@@ -114,7 +114,7 @@ function shownFact(fact: IndicatorFact, withheld: boolean): ShownFact {
 }
 
 /** Every fact as it may be shown: published ones as published, the rest with disclosive ones withheld. */
-export function shownFacts(input: ScorecardInput): Map<string, ShownFact> {
+function shownFacts(input: ScorecardInput): Map<string, ShownFact> {
   const withheld = withholdDisclosive(disclosureFacts(input), input.threshold)
   const shown = new Map<string, ShownFact>()
   for (const fact of input.facts) {

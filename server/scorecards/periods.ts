@@ -9,7 +9,7 @@ const indexOf = (month: MonthNumber) => month % 12
 const pad = (value: number) => String(value).padStart(2, '0')
 
 /** YYYY-MM of a month number: the form the facts are counted by. */
-export const monthKey = (month: MonthNumber): string => `${yearOf(month)}-${pad(indexOf(month) + 1)}`
+const monthKey = (month: MonthNumber): string => `${yearOf(month)}-${pad(indexOf(month) + 1)}`
 
 const firstDay = (month: MonthNumber) => `${monthKey(month)}-01`
 function lastDay(month: MonthNumber): string {
@@ -128,17 +128,5 @@ export function monthsOf(period: Period): string[] {
 export function periodsEndingWith(period: Period, count: number): Period[] {
   const periods = [period]
   while (periods.length < count) periods.unshift(previousPeriod(periods[0] ?? period))
-  return periods
-}
-
-/** Every period of a frequency from the one holding `from` to the one holding `to` (YYYY-MM-DD), in order. */
-export function periodsBetween(frequency: Frequency, from: string, to: string): Period[] {
-  const last = periodContaining(frequency, to)
-  const periods: Period[] = []
-  for (let period = periodContaining(frequency, from); period.start <= last.start;) {
-    periods.push(period)
-    const [year, month] = period.end.split('-').map(Number)
-    period = periodFrom(frequency, monthNumber(year ?? 2000, month ?? 1))
-  }
   return periods
 }

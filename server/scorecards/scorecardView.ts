@@ -24,7 +24,7 @@ function factText(fact: ShownFact, unit: Unit, threshold: number, { t, language 
 }
 
 /** One indicator's line on a scorecard page, every figure already in words. */
-export function rowView(row: ScorecardRow, threshold: number, words: Words, officer: boolean) {
+function rowView(row: ScorecardRow, threshold: number, words: Words, officer: boolean) {
   const { t, language } = words
   const { indicator } = row
   const handle = indicatorHandle(indicator.number)
@@ -81,9 +81,7 @@ export function rowView(row: ScorecardRow, threshold: number, words: Words, offi
   }
 }
 
-export type RowView = ReturnType<typeof rowView>
-
-export const groupTitle = (group: ScorecardGroup, t: Translate): string =>
+const groupTitle = (group: ScorecardGroup, t: Translate): string =>
   group.outcome?.statement ?? t('scorecards.overall')
 
 /** The groups of a scorecard, each with its title, its link and its rows in words. */
