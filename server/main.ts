@@ -1,7 +1,8 @@
 import { createApp } from './app'
 import { loadConfig } from './config'
 import { demoSignInPath } from './demo/demoSignInLink'
-import { seedDemo } from './demo/seedDemo'
+import { demoOrganisation, seedDemo } from './demo/seedDemo'
+import { paths } from './paths'
 import { signInLinkMinutes } from './signIn/signInLinks'
 import { deleteExpiredDrafts } from './respond/queries'
 import { recomputeAllFacts } from './scorecards/recomputeFacts'
@@ -21,6 +22,8 @@ async function showDemo(deps: Awaited<ReturnType<typeof openServices>>): Promise
   const lines = [
     'Answer a demo survey:',
     ...surveyPaths.map((path) => `${config.baseUrl}${path}`),
+    'Read its published outcome scorecards:',
+    `${config.baseUrl}${paths.publicScorecards.list(demoOrganisation.slug)}`,
     ...(signIn
       ? [
           `Sign in as the demo admin (the link works once, for ${signInLinkMinutes} minutes):`,
