@@ -8,7 +8,7 @@ import { parseAdministrativeCsv, type ImportProblem } from './administrativeImpo
 import { saveAdministrativeValues } from './factQueries'
 import { listIndicators } from './indicatorQueries'
 import { readUpload } from './readUpload'
-import { recomputeFacts } from './recomputeFacts'
+import { refreshAdministrativeFacts } from './recomputeFacts'
 
 function render(req: Request, res: Response, form: { problems?: ImportProblem[]; imported?: number } = {}) {
   const problems = form.problems ?? []
@@ -54,6 +54,6 @@ export const importFile = (db: Database) => async (req: Request, res: Response, 
   await db.transaction((tx) =>
     saveAdministrativeValues(tx, officer.organisationId, checked.values, officer.email),
   )
-  await recomputeFacts(db, officer.organisationId)
+  await refreshAdministrativeFacts(db, officer.organisationId)
   res.redirect(303, `${paths.manage.scorecardImport}?imported=${checked.values.length}`)
 }

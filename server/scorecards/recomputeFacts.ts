@@ -16,6 +16,29 @@ function bySurvey(indicators: readonly Indicator[]): Map<string, Indicator[]> {
   return groups
 }
 
+/** Deletes and inserts one slice of facts in one transaction, so doing it twice leaves the same rows. */
+async function replaceSlice(
+  db: Database,
+  organisationId: string,
+  slice: { indicatorIds: string[]; facts: (IndicatorFact | PartFact)[] },
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    // Two recomputations at once would each delete, then collide on the other's inserts.
+    if (db.kind === 'postgres') await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [organisationId])
+    await replaceFacts(tx, organisationId, slice.indicatorIds, slice.facts)
+  })
+}
+
+/** The administrative indicators' facts: their entered figures, as they stand. */
+async function administrativeSlice(db: Database, organisationId: string, indicators: readonly Indicator[]) {
+  const indicatorIds = indicators.filter((each) => each.kind === 'administrative').map((each) => each.id)
+  const wanted = new Set(indicatorIds)
+  const facts = (await listAdministrativeFacts(db, organisationId)).filter((fact) =>
+    wanted.has(fact.indicatorId),
+  )
+  return { indicatorIds, facts }
+}
+
 /**
  * Recomputes every indicator fact of an organisation from its responses and administrative values:
  * one counting pass per survey, then the organisation's facts deleted and inserted again in one
@@ -34,25 +57,21 @@ export async function recomputeFacts(db: Database, organisationId: string): Prom
     })
     for (const indicator of group) facts.push(...surveyFactsFor(indicator, cells))
   }
-  const administrative = new Set(
-    indicators.filter((each) => each.kind === 'administrative').map((each) => each.id),
-  )
-  facts.push(
-    ...(await listAdministrativeFacts(db, organisationId)).filter((fact) =>
-      administrative.has(fact.indicatorId),
-    ),
-  )
-  await db.transaction(async (tx) => {
-    // Two recomputations at once would each delete, then collide on the other's inserts.
-    if (db.kind === 'postgres') await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [organisationId])
-    await replaceFacts(
-      tx,
-      organisationId,
-      indicators.map((indicator) => indicator.id),
-      facts,
-    )
-  })
+  facts.push(...(await administrativeSlice(db, organisationId, indicators)).facts)
+  await replaceSlice(db, organisationId, { indicatorIds: indicators.map((indicator) => indicator.id), facts })
   return { facts: facts.length }
+}
+
+/**
+ * Only the administrative indicators' facts, after figures are entered or imported: they need no
+ * counting of responses, which at a million responses takes seconds.
+ */
+export async function refreshAdministrativeFacts(db: Database, organisationId: string): Promise<void> {
+  await replaceSlice(
+    db,
+    organisationId,
+    await administrativeSlice(db, organisationId, await listIndicators(db, organisationId)),
+  )
 }
 
 /** Every organisation's facts, one organisation at a time: the hourly refresh behind the "Recalculate" button. */

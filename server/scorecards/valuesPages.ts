@@ -13,7 +13,7 @@ import { indicatorHandle } from './indicatorQueries'
 import { loadIndicator } from './indicatorPages'
 import { parsePeriod } from './periods'
 import { periodLabel } from './periodLabel'
-import { recomputeFacts } from './recomputeFacts'
+import { refreshAdministrativeFacts } from './recomputeFacts'
 import type { Indicator } from './types'
 
 const fieldOf = (problem: ImportProblem): string => (/period/i.test(problem.key) ? 'period' : 'value')
@@ -75,6 +75,6 @@ export const saveValue = (db: Database) => async (req: Request, res: Response) =
     return
   }
   await saveAdministrativeValues(db, officer.organisationId, checked.values, officer.email)
-  await recomputeFacts(db, officer.organisationId)
+  await refreshAdministrativeFacts(db, officer.organisationId)
   res.redirect(303, paths.manage.scorecardValues(indicatorHandle(indicator.number)))
 }

@@ -6,6 +6,8 @@ export interface SurveyApp {
   database: TestDatabase
   testApp: TestApp
   organisation: { id: string; slug: string }
+  /** Each template survey's id, by its slug. */
+  surveyIds: Record<string, string>
 }
 
 /**
@@ -18,8 +20,14 @@ export function useSurveyApp(templates: string[]): SurveyApp {
     fixture.database = await openTestDatabase()
     fixture.testApp = await buildTestApp(fixture.database.db)
     fixture.organisation = await insertOrganisation(fixture.database.db)
-    for (const template of templates)
-      await insertSurvey(fixture.database.db, { organisationId: fixture.organisation.id, template })
+    fixture.surveyIds = {}
+    for (const template of templates) {
+      const { surveyId, slug } = await insertSurvey(fixture.database.db, {
+        organisationId: fixture.organisation.id,
+        template,
+      })
+      fixture.surveyIds[slug] = surveyId
+    }
   })
   afterAll(() => fixture.database.drop())
   return fixture

@@ -314,14 +314,7 @@ describe('how a survey indicator is counted', () => {
     expect(done.headers.location).toBe(counting)
     const saved = await indicatorNumbered('1.2')
     expect(saved?.kind).toBe('survey')
-    expect(saved?.survey_id).toBe(
-      (
-        await fixture.database.db.query<{ id: string }>(
-          `SELECT id FROM surveys WHERE organisation_id = $1 AND slug = 'what-i-need'`,
-          [fixture.organisation.id],
-        )
-      )[0]?.id,
-    )
+    expect(saved?.survey_id).toBe(fixture.surveyIds['what-i-need'])
     expect(saved?.counting).toBeNull()
 
     const page = await analyst.get(counting)

@@ -34,12 +34,8 @@ beforeAll(async () => {
   const organisationId = fixture.organisation.id
   admin = await signedInAs(app, db, { organisationId, role: 'admin', email: 'admin@council.example' })
   analyst = await signedInAs(app, db, { organisationId, role: 'analyst' })
-  const [row] = await db.query<{ id: string }>(
-    `SELECT id FROM surveys WHERE organisation_id = $1 AND slug = 'what-i-need'`,
-    [organisationId],
-  )
-  if (!row) throw new Error('No survey')
-  survey = { organisationId, surveyId: row.id }
+  const surveyId = fixture.surveyIds['what-i-need'] ?? ''
+  survey = { organisationId, surveyId }
   // July to September: 40 of 50 "very important", 3 of them from 8 to 11 year olds; one wrote an answer.
   await insertResponses(db, survey, [
     ...alikeResponses(10, 'very-important', '2026-04-15T12:00:00+01:00'),

@@ -30,12 +30,8 @@ beforeAll(async () => {
   const organisationId = fixture.organisation.id
   analyst = await signedInAs(app, db, { organisationId, role: 'analyst', email: 'analyst@council.example' })
   viewer = await signedInAs(app, db, { organisationId, role: 'viewer', email: 'viewer@council.example' })
-  const [survey] = await db.query<{ id: string }>(
-    `SELECT id FROM surveys WHERE organisation_id = $1 AND slug = 'what-i-need'`,
-    [organisationId],
-  )
-  if (!survey) throw new Error('No survey')
-  await insertResponses(db, { organisationId, surveyId: survey.id }, [
+  const surveyId = fixture.surveyIds['what-i-need'] ?? ''
+  await insertResponses(db, { organisationId, surveyId }, [
     ...alikeResponses(10, 'very-important', '2026-04-15T12:00:00+01:00'),
     ...alikeResponses(10, 'important', '2026-04-16T12:00:00+01:00'),
     ...alikeResponses(39, 'very-important', '2026-07-15T12:00:00+01:00'),

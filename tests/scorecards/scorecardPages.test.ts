@@ -25,14 +25,10 @@ beforeAll(async () => {
   const organisationId = fixture.organisation.id
   analyst = await signedInAs(app, db, { organisationId, role: 'analyst' })
   viewer = await signedInAs(app, db, { organisationId, role: 'viewer' })
-  const [survey] = await db.query<{ id: string }>(
-    `SELECT id FROM surveys WHERE organisation_id = $1 AND slug = 'what-i-need'`,
-    [organisationId],
-  )
-  if (!survey) throw new Error('No survey')
+  const surveyId = fixture.surveyIds['what-i-need'] ?? ''
   // April to June: 10 of 20 "very important". July to September: 40 of 50, and 5 "I don't know",
   // left out of the percentage. Every statement is rated alike.
-  await insertResponses(db, { organisationId, surveyId: survey.id }, [
+  await insertResponses(db, { organisationId, surveyId }, [
     ...alikeResponses(10, 'very-important', '2026-04-15T12:00:00+01:00'),
     ...alikeResponses(10, 'important', '2026-05-20T12:00:00+01:00'),
     ...alikeResponses(40, 'very-important', '2026-07-15T12:00:00+01:00'),

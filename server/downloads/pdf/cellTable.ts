@@ -1,6 +1,7 @@
 import { colours, type Canvas } from './canvas'
 import type { Cell, CellContent } from './cells'
 import type { Flow, Piece } from './flow'
+import { lazyTableElement } from './table'
 import type { TextStyle } from './textLayout'
 
 export interface CellTableSpec {
@@ -32,14 +33,7 @@ export function cellTablePieces(
   spec: CellTableSpec,
 ): CellTablePieces {
   const { doc } = canvas
-  let table: PDFKit.PDFStructureElement | undefined
-  const tableElement = () => {
-    if (!table) {
-      table = doc.struct('Table')
-      parent.add(table)
-    }
-    return table
-  }
+  const tableElement = lazyTableElement(doc, parent)
   const widths = spec.shares.map((share) => share * canvas.width)
   const offsets = widths.map((_, index) => widths.slice(0, index).reduce((sum, width) => sum + width, 0))
   const boxOf = (index: number, top: number) => {

@@ -20,20 +20,31 @@ export interface TableSpec {
 const padding = { x: 4, y: 5 }
 
 /**
- * A table as pieces for the flow: its caption and head kept with the first row, then one piece per
- * row, so a long table may run onto the next page. Tagged Table, Caption, TR, TH and TD so that a
- * screen reader can move through it; the rules between rows are decoration.
+ * The Table structure element, made when the table's first piece is drawn rather than when the
+ * pieces are planned, so it joins the document's tags in drawing order.
  */
-export function tablePieces(canvas: Canvas, parent: PDFKit.PDFStructureElement, spec: TableSpec): Piece[] {
-  const { doc } = canvas
+export function lazyTableElement(
+  doc: PDFKit.PDFDocument,
+  parent: PDFKit.PDFStructureElement,
+): () => PDFKit.PDFStructureElement {
   let table: PDFKit.PDFStructureElement | undefined
-  const tableElement = () => {
+  return () => {
     if (!table) {
       table = doc.struct('Table')
       parent.add(table)
     }
     return table
   }
+}
+
+/**
+ * A table as pieces for the flow: its caption and head kept with the first row, then one piece per
+ * row, so a long table may run onto the next page. Tagged Table, Caption, TR, TH and TD so that a
+ * screen reader can move through it; the rules between rows are decoration.
+ */
+export function tablePieces(canvas: Canvas, parent: PDFKit.PDFStructureElement, spec: TableSpec): Piece[] {
+  const { doc } = canvas
+  const tableElement = lazyTableElement(doc, parent)
   const offsets = spec.columns.map((_, index) =>
     spec.columns.slice(0, index).reduce((sum, column) => sum + column.share * canvas.width, 0),
   )
