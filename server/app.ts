@@ -1,6 +1,8 @@
 import cookieParser from 'cookie-parser'
 import express, { type Express } from 'express'
+import type { Clock } from './clock'
 import type { Config } from './config'
+import type { JobSender } from './jobs/jobQueue'
 import type { Database } from './db/database'
 import { healthRoutes } from './health/routes'
 import type { TranslatorFor } from './middleware/setUpI18n'
@@ -35,6 +37,9 @@ export interface AppDependencies {
   translatorFor: TranslatorFor
   sessionSecret: string
   mailer: Mailer
+  /** Where requests put background work (safeguarding emails), inside their own transactions. */
+  jobs: JobSender
+  clock: Clock
 }
 
 /** Wires the application from its dependencies. It never listens and never reads the environment. */

@@ -25,6 +25,18 @@ const environmentSchema = z.object({
     .min(5)
     .max(24 * 60)
     .default(30),
+  WORKER: z.enum(['in-process', 'off']).default('in-process'),
+  JOB_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(1),
+  RESPONSE_LIMITS: z.enum(['on', 'off']).default('on'),
+  RESPONSE_STARTS_PER_WINDOW: z.coerce.number().int().min(1).max(100_000).default(60),
+  RESPONSE_SUBMITS_PER_WINDOW: z.coerce.number().int().min(1).max(100_000).default(40),
+  RESPONSE_LIMIT_WINDOW_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(10),
+  RESPONSE_MIN_SECONDS_PER_QUESTION: z.coerce.number().min(0).max(60).default(2),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 
@@ -41,6 +53,20 @@ export type Config = Readonly<{
   /** SMTP_URL, or undefined: messages are then written to the outbox folder and the log instead. */
   mail: { smtpUrl: string | undefined; from: string; outboxDir: string }
   officerIdleMinutes: number
+  /** in-process: this server also works the background jobs; off: run `npm run worker` separately. */
+  worker: 'in-process' | 'off'
+  jobPollSeconds: number
+  /**
+   * Limits per client on starting and sending responses, and holding responses that look automated.
+   * RESPONSE_LIMITS=off turns both off, for load tests.
+   */
+  responseLimits: {
+    enabled: boolean
+    startsPerWindow: number
+    submitsPerWindow: number
+    windowMinutes: number
+    minSecondsPerQuestion: number
+  }
 }>
 
 /** Reads and checks the environment once; a bad value stops start-up with a message saying which. */
@@ -71,5 +97,14 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       outboxDir: path.resolve(env.OUTBOX_DIR ?? path.join(env.DATA_DIR, 'outbox')),
     },
     officerIdleMinutes: env.OFFICER_IDLE_MINUTES,
+    worker: env.WORKER,
+    jobPollSeconds: env.JOB_POLL_SECONDS,
+    responseLimits: {
+      enabled: env.RESPONSE_LIMITS === 'on',
+      startsPerWindow: env.RESPONSE_STARTS_PER_WINDOW,
+      submitsPerWindow: env.RESPONSE_SUBMITS_PER_WINDOW,
+      windowMinutes: env.RESPONSE_LIMIT_WINDOW_MINUTES,
+      minSecondsPerQuestion: env.RESPONSE_MIN_SECONDS_PER_QUESTION,
+    },
   })
 }

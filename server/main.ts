@@ -1,4 +1,5 @@
 import { createApp } from './app'
+import { createJobHandlers } from './jobs/jobHandlers'
 import { loadConfig } from './config'
 import { demoSignInPath } from './demo/demoSignInLink'
 import { demoOrganisation, seedDemo } from './demo/seedDemo'
@@ -60,6 +61,8 @@ async function main(): Promise<void> {
   )
   timer.unref()
 
+  if (config.worker === 'in-process') await deps.jobQueue.work(createJobHandlers(deps), { timetable: true })
+
   const server = createApp(deps).listen(config.port, () => {
     logger.info({ port: config.port, database: config.database.kind }, 'Heard is listening')
     if (!config.demo) return
@@ -73,10 +76,13 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down')
     clearInterval(timer)
     server.close(() => {
-      void db.close().then(() => {
-        logger.info('stopped')
-        process.exit(0)
-      })
+      void deps.jobQueue
+        .stop()
+        .then(() => db.close())
+        .then(() => {
+          logger.info('stopped')
+          process.exit(0)
+        })
     })
     server.closeIdleConnections()
     setTimeout(() => {

@@ -1,5 +1,7 @@
 import type { AppDependencies } from './app'
+import { systemClock } from './clock'
 import type { Config } from './config'
+import { createJobQueue, type JobQueue } from './jobs/jobQueue'
 import { connectDatabase } from './db/connect'
 import { migrate } from './db/migrate'
 import { createTranslator } from './i18n/translator'
@@ -8,13 +10,17 @@ import { createMailer } from './mail/mailer'
 import { resolveSessionSecret } from './sessions/sessionSecret'
 
 /** Opens the database, brings its schema up to date and gathers what createApp needs. */
-export async function openServices(config: Config): Promise<AppDependencies> {
+export async function openServices(config: Config): Promise<AppDependencies & { jobQueue: JobQueue }> {
   const logger = createLogger(config.logLevel)
   const db = await connectDatabase(config.database)
   const applied = await migrate(db)
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated')
+  const jobQueue = createJobQueue(db, logger, { pollingSeconds: config.jobPollSeconds })
   return {
     config,
+    jobQueue,
+    jobs: jobQueue,
+    clock: systemClock,
     db,
     logger,
     translatorFor: await createTranslator(),

@@ -16,6 +16,10 @@ export async function connectPglite(options: { dataDir?: string; loadDataDir?: B
     async exec(sql) {
       await pg.exec(sql)
     },
+    async execRows(sql) {
+      const results = await pg.exec(sql)
+      return (results.at(-1)?.rows ?? []) as never[]
+    },
     async transaction(work) {
       return pg.transaction((tx) =>
         work({

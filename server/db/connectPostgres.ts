@@ -20,6 +20,10 @@ export function connectPostgres(url: string, poolSize = 10): Database {
     async exec(sql) {
       await pool.query(sql)
     },
+    async execRows(sql) {
+      const results = (await pool.query(sql)) as pg.QueryResult | pg.QueryResult[]
+      return (Array.isArray(results) ? (results.at(-1)?.rows ?? []) : results.rows) as never[]
+    },
     async transaction(work) {
       const client = await pool.connect()
       try {

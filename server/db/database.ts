@@ -10,5 +10,7 @@ export interface Queryable {
 export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres'
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>
+  /** Runs SQL that may hold several statements and no parameters, returning the last one's rows (the job queue's own SQL). */
+  execRows(sql: string): Promise<Row[]>
   close(): Promise<void>
 }

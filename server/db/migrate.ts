@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import { fromRoot } from '../projectRoot'
+import { installJobQueue } from '../jobs/jobQueueSchema'
 import type { Database } from './database'
 
 const migrationsFolder = fromRoot('server', 'db', 'migrations')
@@ -15,7 +16,7 @@ export function listMigrationFiles(): string[] {
     .sort()
 }
 
-/** Applies each numbered migration once, in order, each in its own transaction. */
+/** Applies each numbered migration once, in order, each in its own transaction; then the job queue's tables. */
 export async function migrate(db: Database): Promise<string[]> {
   await db.exec(
     'CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
@@ -35,5 +36,6 @@ export async function migrate(db: Database): Promise<string[]> {
     })
     if (ran) applied.push(name)
   }
+  await installJobQueue(db)
   return applied
 }

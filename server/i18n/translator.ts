@@ -10,11 +10,36 @@ export function readLocaleFile(language: string, file: string): Record<string, u
   return JSON.parse(text) as Record<string, unknown>
 }
 
-/** Interface words (locales/<lng>/common.json) for every language, loaded once at start-up. */
+/**
+ * The interface files of a language: common.json and one file per capability that has many words of
+ * its own (safeguarding.json, privacy.json ...). Survey words (surveys.json) are not interface words.
+ */
+export function listInterfaceFiles(language: string): string[] {
+  return fs
+    .readdirSync(fromRoot('locales', language))
+    .filter((name) => name.endsWith('.json') && name !== 'surveys.json')
+    .map((name) => name.slice(0, -'.json'.length))
+    .sort((a, b) => (a === 'common' ? -1 : b === 'common' ? 1 : a.localeCompare(b)))
+}
+
+/** Every interface word of a language as one tree; two files may not define the same top-level key. */
+export function readInterfaceWords(language: string): Record<string, unknown> {
+  const merged: Record<string, unknown> = {}
+  for (const file of listInterfaceFiles(language)) {
+    for (const [key, value] of Object.entries(readLocaleFile(language, file))) {
+      if (key === '_meta') continue
+      if (key in merged) throw new Error(`locales/${language}/${file}.json repeats the top-level key ${key}`)
+      merged[key] = value
+    }
+  }
+  return merged
+}
+
+/** Interface words (locales/<lng>/ every file but surveys.json) for every language, loaded once at start-up. */
 export async function createTranslator(): Promise<(language: LanguageCode) => Translate> {
   const instance = i18next.createInstance()
   const resources = Object.fromEntries(
-    languages.map(({ code }) => [code, { common: readLocaleFile(code, 'common') }]),
+    languages.map(({ code }) => [code, { common: readInterfaceWords(code) }]),
   )
   await instance.init({
     resources,

@@ -1,9 +1,9 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express'
 import type { Database } from '../db/database'
-import { NotAllowedError } from '../errors'
+import { NotAllowedError, NotFoundError } from '../errors'
 import { paths } from '../paths'
 import { findOfficer, type Officer } from './queries'
-import { hasRole, type Role } from './roles'
+import { canSeeAlerts, hasRole, type Role } from './roles'
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -54,8 +54,14 @@ export function signedInOfficer(req: Request): Officer {
 }
 
 export const requireRole =
-  (role: Role): RequestHandler =>
+  (role: Exclude<Role, 'safeguarding'>): RequestHandler =>
   (req, _res, next) => {
     if (!hasRole(signedInOfficer(req).role, role)) throw new NotAllowedError(`Needs the ${role} role`)
     next()
   }
+
+/** Safeguarding alerts: admins and safeguarding officers. Anyone else gets the same 404 as a missing page. */
+export const requireAlertReader: RequestHandler = (req, _res, next) => {
+  if (!canSeeAlerts(signedInOfficer(req).role)) throw new NotFoundError('Alerts are not shown to this role')
+  next()
+}

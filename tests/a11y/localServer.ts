@@ -8,6 +8,9 @@ import type { Database } from '../../server/db/database'
 import { createTranslator } from '../../server/i18n/translator'
 import { createLogger } from '../../server/logger'
 import { createMailer } from '../../server/mail/mailer'
+import { systemClock } from '../../server/clock'
+import { createJobHandlers } from '../../server/jobs/jobHandlers'
+import { createJobQueue } from '../../server/jobs/jobQueue'
 
 export interface LocalServer {
   baseUrl: string
@@ -28,16 +31,28 @@ export async function serveLocally(
   environment: 'test' | 'production' = 'test',
 ): Promise<LocalServer> {
   const outboxDir = fs.mkdtempSync(path.join(os.tmpdir(), 'heard-local-outbox-'))
-  const config = loadConfig({ NODE_ENV: environment, LOG_LEVEL: 'silent', OUTBOX_DIR: outboxDir })
+  // Load runs send many responses from one address, fast: limits and holding are off here.
+  const config = loadConfig({
+    NODE_ENV: environment,
+    LOG_LEVEL: 'silent',
+    OUTBOX_DIR: outboxDir,
+    RESPONSE_LIMITS: 'off',
+    JOB_POLL_SECONDS: '0.5',
+  })
   const logger = createLogger('silent')
+  const mailer = createMailer(config, logger)
+  const jobQueue = createJobQueue(db, logger, { pollingSeconds: config.jobPollSeconds })
   const app = createApp({
     config,
     db,
     logger,
     translatorFor: await createTranslator(),
     sessionSecret,
-    mailer: createMailer(config, logger),
+    mailer,
+    jobs: jobQueue,
+    clock: systemClock,
   })
+  await jobQueue.work(createJobHandlers({ db, config, mailer, logger, clock: systemClock, jobs: jobQueue }))
   const server = app.listen(0, '127.0.0.1')
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve)
@@ -47,12 +62,14 @@ export async function serveLocally(
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     outboxDir,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.close(() => {
           resolve()
         })
         server.closeAllConnections()
-      }),
+      })
+      await jobQueue.stop()
+    },
   }
 }

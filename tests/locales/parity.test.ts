@@ -1,7 +1,12 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { languages } from '../../server/i18n/languages'
-import { readLocaleFile, type Translate } from '../../server/i18n/translator'
+import {
+  listInterfaceFiles,
+  readInterfaceWords,
+  readLocaleFile,
+  type Translate,
+} from '../../server/i18n/translator'
 import { fromRoot } from '../../server/projectRoot'
 import { optionLabeller } from '../../server/surveys/labels'
 import { questionTypeFor } from '../../server/surveys/questionTypes/registry'
@@ -144,26 +149,31 @@ function reviewOf(file: Json): unknown {
   return isObject(meta) ? meta.review : undefined
 }
 
-describe('locales/*/common.json', () => {
-  const englishCommon = readLocaleFile(english, 'common')
+describe('locales/*/ interface words (common.json and each capability file)', () => {
+  const englishCommon = readInterfaceWords(english)
 
-  it('English is marked as reviewed', () => {
-    expect(reviewOf(englishCommon)).toBe('reviewed')
+  it('every language has the same interface files', () => {
+    for (const language of otherLanguages)
+      expect(listInterfaceFiles(language)).toEqual(listInterfaceFiles(english))
+  })
+
+  it.each(listInterfaceFiles(english))('English %s.json is marked as reviewed', (file) => {
+    expect(reviewOf(readLocaleFile(english, file))).toBe('reviewed')
   })
 
   it.each(languages.map(({ code }) => code))(
     '%s has every plural category the language needs',
     (language) => {
-      expect(missingPluralCategories(language, readWords(readLocaleFile(language, 'common')))).toEqual([])
+      expect(missingPluralCategories(language, readWords(readInterfaceWords(language)))).toEqual([])
     },
   )
 
   it.each(languages.map(({ code }) => code))('%s has no empty strings', (language) => {
-    expect(emptyOrNotText(language, readLocaleFile(language, 'common'))).toEqual([])
+    expect(emptyOrNotText(language, readInterfaceWords(language))).toEqual([])
   })
 
   it.each(otherLanguages)('%s has the same keys, lists and placeholders as English', (language) => {
-    expect(differences(language, englishCommon, readLocaleFile(language, 'common'))).toEqual([])
+    expect(differences(language, englishCommon, readInterfaceWords(language))).toEqual([])
   })
 })
 
@@ -190,12 +200,15 @@ describe('locales/*/surveys.json', () => {
 
 describe('review marks', () => {
   describe.each(otherLanguages)('%s', (language) => {
-    it.each(['common', 'surveys'])('%s.json says whether a native speaker has reviewed it', (file) => {
-      const review = reviewOf(readLocaleFile(language, file))
-      expect(typeof review).toBe('string')
-      const text = String(review)
-      expect(text === 'reviewed' || text.startsWith('needs review by a native')).toBe(true)
-    })
+    it.each([...listInterfaceFiles(language), 'surveys'])(
+      '%s.json says whether a native speaker has reviewed it',
+      (file) => {
+        const review = reviewOf(readLocaleFile(language, file))
+        expect(typeof review).toBe('string')
+        const text = String(review)
+        expect(text === 'reviewed' || text.startsWith('needs review by a native')).toBe(true)
+      },
+    )
   })
 })
 
@@ -208,7 +221,7 @@ describe('review marks', () => {
  *   views/pages/accessibility.ejs      t("pictures." + picture.name)    — tests/surveys/templates.test.ts
  */
 describe('keys the code uses', () => {
-  const englishCommon = readWords(readLocaleFile(english, 'common'))
+  const englishCommon = readWords(readInterfaceWords(english))
   const englishPlurals = pluralsOf(englishCommon)
   const exists = (key: string): boolean =>
     englishCommon.strings.has(key) || englishCommon.lists.has(key) || englishPlurals.has(key)

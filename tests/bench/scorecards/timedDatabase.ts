@@ -33,6 +33,7 @@ export function timedDatabase(db: Database): { db: Database; take(): TimedStatem
       ...timing(db),
       kind: db.kind,
       transaction: (work) => db.transaction((tx) => work(timing(tx))),
+      execRows: (sql) => timed(sql, [], () => db.execRows(sql)),
       close: () => db.close(),
     },
     take() {

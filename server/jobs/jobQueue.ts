@@ -1,0 +1,90 @@
+import PgBoss from 'pg-boss'
+import type { Database, Queryable } from '../db/database'
+import type { Logger } from '../logger'
+import { jobNames, jobTimetable, type JobName } from './jobNames'
+import { jobQueueSchema } from './jobQueueSchema'
+
+export type JobData = Record<string, string | number | boolean | null>
+export type JobHandler = (data: JobData) => Promise<void>
+export type JobHandlers = Partial<Record<JobName, JobHandler>>
+
+export interface EnqueueOptions {
+  /** Not before this time (for example an escalation check). */
+  startAfter?: Date
+}
+
+/** Puts jobs on the queue. Enqueue inside the transaction that writes what the job is about. */
+export interface JobSender {
+  enqueue(tx: Queryable, name: JobName, data: JobData, options?: EnqueueOptions): Promise<void>
+}
+
+export interface JobQueue extends JobSender {
+  /** Starts working the named jobs in this process (and the timetable, when asked). */
+  work(handlers: JobHandlers, options?: { timetable?: boolean }): Promise<void>
+  stop(): Promise<void>
+}
+
+/** pg-boss speaks to the database through this, so it runs on PGlite as well as on PostgreSQL. */
+function adapterFor(db: Queryable & Partial<Pick<Database, 'execRows'>>): PgBoss.Db {
+  return {
+    async executeSql(text, values) {
+      // pg-boss sends some multi-statement SQL with no parameters; PGlite prepares only one statement.
+      if ((!values || values.length === 0) && db.execRows) return { rows: await db.execRows(text) }
+      return { rows: await db.query(text, values) }
+    },
+  }
+}
+
+/**
+ * The database job queue (pg-boss 10, the newest major that runs on Node 20). Jobs are rows in the
+ * same database as everything else, so a job enqueued in a transaction exists exactly when what it
+ * is about was committed, survives a restart, and is taken by one worker among several servers.
+ */
+export function createJobQueue(db: Database, logger: Logger, options: { pollingSeconds: number }): JobQueue {
+  // Sending needs no started queue: it is one INSERT, made on the caller's transaction.
+  const sender = new PgBoss({ db: adapterFor(db), schema: jobQueueSchema, migrate: false })
+  let worker: PgBoss | undefined
+  return {
+    async enqueue(tx, name, data, enqueueOptions = {}) {
+      await sender.send(name, data, {
+        db: adapterFor(tx),
+        ...(enqueueOptions.startAfter ? { startAfter: enqueueOptions.startAfter } : {}),
+      })
+    },
+    async work(handlers, workOptions = {}) {
+      if (worker) throw new Error('The job queue is already working')
+      const boss = new PgBoss({
+        db: adapterFor(db),
+        schema: jobQueueSchema,
+        migrate: false,
+        supervise: true,
+        schedule: workOptions.timetable ?? false,
+        maintenanceIntervalSeconds: 120,
+      })
+      boss.on('error', (error: unknown) => {
+        logger.error({ err: error }, 'job queue error')
+      })
+      await boss.start()
+      worker = boss
+      for (const name of jobNames) {
+        const handler = handlers[name]
+        if (!handler) continue
+        await boss.work<JobData>(
+          name,
+          { pollingIntervalSeconds: options.pollingSeconds, batchSize: 1 },
+          async ([job]) => {
+            if (job) await handler(job.data)
+          },
+        )
+      }
+      if (workOptions.timetable)
+        for (const { name, cron } of jobTimetable)
+          await boss.schedule(name, cron, {}, { tz: 'Europe/London' })
+    },
+    async stop() {
+      const stopping = worker
+      worker = undefined
+      await stopping?.stop({ graceful: true, wait: true, timeout: 5000 })
+    },
+  }
+}
