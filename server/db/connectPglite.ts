@@ -18,7 +18,7 @@ export async function connectPglite(options: { dataDir?: string; loadDataDir?: B
     },
     async execRows(sql) {
       const results = await pg.exec(sql)
-      return (results.at(-1)?.rows ?? []) as never[]
+      return results.at(-1)?.rows ?? []
     },
     async transaction(work) {
       return pg.transaction((tx) =>

@@ -16,6 +16,7 @@ export interface JobDependencies {
 
 /** What each background job does. Each handler is safe to run twice. */
 export function createJobHandlers(deps: JobDependencies): JobHandlers {
-  void deps
+  const { logger } = deps
+  logger.debug('job handlers ready')
   return {}
 }

@@ -29,8 +29,9 @@ function adapterFor(db: Queryable & Partial<Pick<Database, 'execRows'>>): PgBoss
   return {
     async executeSql(text, values) {
       // pg-boss sends some multi-statement SQL with no parameters; PGlite prepares only one statement.
-      if ((!values || values.length === 0) && db.execRows) return { rows: await db.execRows(text) }
-      return { rows: await db.query(text, values) }
+      const parameters = values as unknown[] | undefined
+      if ((parameters ?? []).length === 0 && db.execRows) return { rows: await db.execRows(text) }
+      return { rows: await db.query(text, parameters) }
     },
   }
 }
