@@ -37,6 +37,7 @@ const pictures: Picture[] = [
   { name: 'speech', codepoint: '1f5e3', description: 'A head speaking', emojiPresentation: true },
   { name: 'clipboard', codepoint: '1f4cb', description: 'A clipboard' },
   { name: 'heart', codepoint: '2764', description: 'A red heart', emojiPresentation: true },
+  { name: 'talk', codepoint: '1f4ac', description: 'A speech bubble' },
 ]
 
 const root = path.resolve(__dirname, '..')

@@ -37,6 +37,9 @@ const environmentSchema = z.object({
     .max(24 * 60)
     .default(10),
   RESPONSE_MIN_SECONDS_PER_QUESTION: z.coerce.number().min(0).max(60).default(2),
+  RESPONSE_BURST_SUBMITS: z.coerce.number().int().min(1).max(100_000).default(10),
+  RESPONSE_BURST_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  RESPONSE_REPEATED_ANSWERS: z.coerce.number().int().min(1).max(100_000).default(3),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 
@@ -66,6 +69,11 @@ export type Config = Readonly<{
     submitsPerWindow: number
     windowMinutes: number
     minSecondsPerQuestion: number
+    /** Submits from one address (outside a group session) in burstSeconds before the next is held. */
+    burstSubmits: number
+    burstSeconds: number
+    /** Copies of the same answers from one address in burstSeconds before the next copy is held. */
+    repeatedAnswers: number
   }
 }>
 
@@ -105,6 +113,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       submitsPerWindow: env.RESPONSE_SUBMITS_PER_WINDOW,
       windowMinutes: env.RESPONSE_LIMIT_WINDOW_MINUTES,
       minSecondsPerQuestion: env.RESPONSE_MIN_SECONDS_PER_QUESTION,
+      burstSubmits: env.RESPONSE_BURST_SUBMITS,
+      burstSeconds: env.RESPONSE_BURST_SECONDS,
+      repeatedAnswers: env.RESPONSE_REPEATED_ANSWERS,
     },
   })
 }

@@ -5,7 +5,6 @@ import { demoSignInPath } from './demo/demoSignInLink'
 import { demoOrganisation, seedDemo } from './demo/seedDemo'
 import { paths } from './paths'
 import { signInLinkMinutes } from './signIn/signInLinks'
-import { deleteExpiredDrafts } from './respond/queries'
 import { recomputeAllFacts } from './scorecards/recomputeFacts'
 import { openServices } from './services'
 import { deleteExpiredSessions } from './sessions/sessionStore'
@@ -41,14 +40,14 @@ async function main(): Promise<void> {
   const { db, logger } = deps
 
   const clearExpired = async () => {
-    const drafts = await deleteExpiredDrafts(db)
+    // Expired drafts hold answers: the nightly retention sweep deletes them, counted in the audit log.
     const sessions = await deleteExpiredSessions(db)
     const links = await deleteSpentSignInLinks(db)
     const requests = await deleteOldSignInRequests(db)
     // PostgreSQL's autovacuum keeps planner statistics fresh; the embedded database has none, and
     // without statistics it picks slow plans for large tables (exports, results).
     if (db.kind === 'pglite') await db.exec('ANALYZE')
-    logger.info({ drafts, sessions, links, requests }, 'expired drafts, sessions and sign-in links cleared')
+    logger.info({ sessions, links, requests }, 'expired sessions and sign-in links cleared')
     logger.info(await recomputeAllFacts(db), 'scorecard figures recalculated')
   }
   await clearExpired()

@@ -26,6 +26,46 @@ const scorecards = {
   scorecardDownload: (file: string) => `/manage/scorecards/downloads/${file}`,
 }
 
+/** Safeguarding alerts, read and acted on by admins and safeguarding officers. */
+const alert = (handle: string) => `/manage/alerts/${handle}`
+const alerts = {
+  alerts: '/manage/alerts',
+  alert,
+  alertAcknowledge: (handle: string) => `${alert(handle)}/acknowledge`,
+  alertNotes: (handle: string) => `${alert(handle)}/notes`,
+  alertClose: (handle: string) => `${alert(handle)}/close`,
+}
+
+/** Organisation settings, for admins. */
+const organisationSettings = {
+  home: '/manage/settings',
+  section: (section: string) => `/manage/settings/${section}`,
+  localHelpRemove: '/manage/settings/local-help/remove',
+}
+
+/** The public pages made from an organisation's settings: privacy, accessibility and contact. */
+const organisationPage = (organisation: string) => `/o/${organisation}`
+const organisationPages = {
+  privacy: (organisation: string) => `${organisationPage(organisation)}/privacy`,
+  easyReadPrivacy: (organisation: string) => `${organisationPage(organisation)}/privacy/easy-read`,
+  accessibility: (organisation: string) => `${organisationPage(organisation)}/accessibility`,
+  contact: (organisation: string) => `${organisationPage(organisation)}/contact`,
+}
+
+/** Keeping only what is needed: a survey's retention period, and erasing a response on request. */
+const retention = {
+  surveyRetention: (slug: string) => `${managedSurvey(slug)}/retention`,
+  erasure: '/manage/erasure',
+  erasureConfirm: '/manage/erasure/confirm',
+}
+
+/** Counts nobody can skew: group sessions that lift the per-address limits, and held responses. */
+const responseReview = {
+  groupSessions: (slug: string) => `${managedSurvey(slug)}/group-sessions`,
+  groupSessionEnd: (slug: string, code: string) => `${managedSurvey(slug)}/group-sessions/${code}/end`,
+  heldResponses: (slug: string) => `${managedSurvey(slug)}/held-responses`,
+}
+
 export const paths = {
   home: '/',
   signIn: {
@@ -53,9 +93,15 @@ export const paths = {
     officer: (handle: string) => `/manage/officers/${handle}`,
     officerRole: (handle: string) => `/manage/officers/${handle}/role`,
     officerRemove: (handle: string) => `/manage/officers/${handle}/remove`,
+    officerSafeguardingContact: (handle: string) => `/manage/officers/${handle}/safeguarding-contact`,
     audit: '/manage/audit',
+    safeguardingPhrases: '/manage/safeguarding/phrases',
+    safeguardingPhraseRemove: '/manage/safeguarding/phrases/remove',
     scorecards: scorecards.home,
     ...scorecards,
+    ...alerts,
+    ...retention,
+    ...responseReview,
   },
   publicScorecards: {
     list: (organisation: string) => `/scorecards/${organisation}`,
@@ -65,6 +111,8 @@ export const paths = {
     openData: (organisation: string, period: string) =>
       `/scorecards/${organisation}/${period.toLowerCase()}.json`,
   },
+  settings: organisationSettings,
+  organisationPages,
   healthz: '/healthz',
   accessibility: '/accessibility',
   respond: {
@@ -75,11 +123,24 @@ export const paths = {
     checkAnswers: (organisation: string, slug: string) => `${survey(organisation, slug)}/check-answers`,
     submit: (organisation: string, slug: string) => `${survey(organisation, slug)}/submit`,
     confirmation: (organisation: string, slug: string) => `${survey(organisation, slug)}/confirmation`,
+    talkToSomeone: (organisation: string, slug: string) => `${survey(organisation, slug)}/talk-to-someone`,
+    talkToSomeoneSent: (organisation: string, slug: string) =>
+      `${survey(organisation, slug)}/talk-to-someone/sent`,
+    groupCode: (organisation: string, slug: string) => `${survey(organisation, slug)}/group`,
+    /** The start page with a group session's code: the link an officer hands to a class. */
+    groupStart: (organisation: string, slug: string, code: string) =>
+      `${survey(organisation, slug)}?group=${code}`,
   },
 } as const
 
 /** Express route patterns matching the builders above. */
 export const routePatterns = {
+  organisationPages: {
+    privacy: '/o/:organisation/privacy',
+    easyReadPrivacy: '/o/:organisation/privacy/easy-read',
+    accessibility: '/o/:organisation/accessibility',
+    contact: '/o/:organisation/contact',
+  },
   respond: {
     start: '/s/:organisation/:survey',
     begin: '/s/:organisation/:survey/start',
@@ -87,5 +148,13 @@ export const routePatterns = {
     checkAnswers: '/s/:organisation/:survey/check-answers',
     submit: '/s/:organisation/:survey/submit',
     confirmation: '/s/:organisation/:survey/confirmation',
+    talkToSomeone: '/s/:organisation/:survey/talk-to-someone',
+    talkToSomeoneSent: '/s/:organisation/:survey/talk-to-someone/sent',
+    groupCode: '/s/:organisation/:survey/group',
+  },
+  responseReview: {
+    groupSessions: '/surveys/:survey/group-sessions',
+    groupSessionEnd: '/surveys/:survey/group-sessions/:code/end',
+    heldResponses: '/surveys/:survey/held-responses',
   },
 } as const

@@ -14,12 +14,29 @@ export const auditActions = [
   'officer-removed',
   'downloaded',
   'scorecard-published',
+  'alert-viewed',
+  'alert-acknowledged',
+  'alert-note-added',
+  'alert-closed',
+  'safeguarding-contact-changed',
+  'retention-changed',
+  'retention-deleted',
+  'response-erased',
+  'organisation-settings-changed',
+  'safeguarding-phrase-added',
+  'safeguarding-phrase-removed',
+  'group-session-opened',
+  'group-session-ended',
+  'held-responses-included',
+  'held-responses-discarded',
 ] as const
 export type AuditAction = (typeof auditActions)[number]
 
 export interface AuditEntry {
   organisationId: string
   officer: { id: string; email: string } | undefined
+  /** Who did it when no officer did: a background job, e.g. 'retention'. */
+  actor?: string
   action: AuditAction
   /** What it was done to: a survey slug, an officer's address, a file name. */
   subject?: string
@@ -34,7 +51,7 @@ export async function recordAudit(db: Queryable, entry: AuditEntry): Promise<voi
       entry.organisationId,
       randomUUID(),
       entry.officer?.id ?? null,
-      entry.officer?.email ?? 'system',
+      entry.officer?.email ?? entry.actor ?? 'system',
       entry.action,
       entry.subject ?? null,
       JSON.stringify(entry.details ?? {}),

@@ -5,6 +5,7 @@ import { insertOfficer } from '../officers/queries'
 import { paths } from '../paths'
 import { insertSurveyFromTemplate } from '../surveys/queries'
 import { listTemplateIds, loadTemplate } from '../surveys/templates'
+import { seedDemoSafeguarding } from './demoSafeguarding'
 import { seedDemoScorecards } from './demoScorecards'
 
 export const demoOrganisation = {
@@ -32,6 +33,7 @@ export async function seedDemo(
       demoOrganisation.name,
     ])
     const admin = await insertOfficer(tx, { organisationId, email: demoOrganisation.admin, role: 'admin' })
+    if (admin) await seedDemoSafeguarding(tx, { id: organisationId, adminId: admin.id })
     for (const templateId of listTemplateIds()) {
       await insertSurveyFromTemplate(tx, {
         organisationId,

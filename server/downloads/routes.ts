@@ -6,6 +6,7 @@ import { writeResponsesXlsx } from '../exports/responsesXlsx'
 import { requireRole, signedInOfficer } from '../officers/setUpOfficerArea'
 import { parseResultsQuery } from '../results/resultsFilterForm'
 import { loadSurveyResults } from '../results/surveyResults'
+import { countHeld } from '../responseLimits/store/heldQueries'
 import { thresholdFrom } from '../results/threshold'
 import type { ResultsFilter } from '../results/types'
 import { londonToday } from '../surveyManagement/closingDate'
@@ -88,7 +89,17 @@ function resultsDownload(db: Database, file: 'summary.csv' | 'report.pdf') {
       t: req.t,
       language: req.language,
     }
-    if (file === 'summary.csv') res.send(summaryCsv(input))
+    if (file === 'summary.csv')
+      res.send(
+        summaryCsv({
+          ...input,
+          held: await countHeld(
+            db,
+            { organisationId: officer.organisationId, surveyId: survey.surveyId },
+            filter,
+          ),
+        }),
+      )
     else await writeResultsPdf({ ...input, organisationName: officer.organisationName, filter }, res)
   }
 }

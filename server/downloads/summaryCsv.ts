@@ -6,16 +6,44 @@ import type { SurveyDefinition } from '../surveys/definitionSchema'
 import { optionLabeller } from '../surveys/labels'
 import type { SurveyWords } from '../surveys/words'
 import type { Figure, SurveyResults } from '../results/types'
+import { holdReasons } from '../responseLimits/model/holdRules'
+import type { HeldCounts } from '../responseLimits/store/heldQueries'
 
 const figureCell = (value: Figure): string => (value.value === null ? '' : String(value.value))
 const percentCell = (value: number | null | undefined): string =>
   value === null || value === undefined ? '' : value.toFixed(1)
 const flag = (suppressed: boolean): string => (suppressed ? 'yes' : 'no')
 
+// Why a response was held, in the file's own words (its headings are English too).
+const heldWords: Record<(typeof holdReasons)[number], string> = {
+  'too-fast': 'Held for review: sent faster than anyone could read the questions',
+  burst: 'Held for review: one of many sent from one address within a short time',
+  'repeated-answers': 'Held for review: the same answers sent again and again from one address',
+}
+
+/** Responses held for review in the selection, not in any figure above: in all, then per reason. */
+function heldRows(held: HeldCounts | undefined): string[][] {
+  if (!held) return []
+  const row = (id: string, label: string, count: number) => [
+    id,
+    label,
+    '',
+    '',
+    String(count),
+    'no',
+    ...Array<string>(8).fill(''),
+  ]
+  return [
+    row('held', 'Held for review, not counted in this file', held.total),
+    ...holdReasons.map((reason) => row(`held:${reason}`, heldWords[reason], held[reason])),
+  ]
+}
+
 /**
  * The results table as CSV: one row per answer of each question, with the question's n and
  * denominator, each percentage and the headline's 95% interval. A withheld figure is an empty cell
- * with "yes" in its suppressed column, never the number.
+ * with "yes" in its suppressed column, never the number. Responses held for review are counted in
+ * rows of their own (they describe no answers, so they are never suppressed).
  */
 export function summaryCsv(input: {
   results: SurveyResults
@@ -23,6 +51,7 @@ export function summaryCsv(input: {
   words: SurveyWords
   t: Translate
   language: LanguageCode
+  held?: HeldCounts
 }): string {
   const { results, definition, words, t } = input
   const headings = [
@@ -107,6 +136,8 @@ export function summaryCsv(input: {
   ]
   return (
     csvByteOrderMark +
-    [headings, ...total, ...rows].map((row) => formatCsvRecord(row.map(toSpreadsheetCell))).join('')
+    [headings, ...total, ...heldRows(input.held), ...rows]
+      .map((row) => formatCsvRecord(row.map(toSpreadsheetCell)))
+      .join('')
   )
 }

@@ -3,6 +3,9 @@ import type { Config } from '../config'
 import type { Database } from '../db/database'
 import type { Logger } from '../logger'
 import type { Mailer } from '../mail/mailer'
+import { runRetentionSweep } from '../retention/retentionJob'
+import { sendAlertEmails } from '../safeguarding/safeguardingEmailJob'
+import { sweepAlerts } from '../safeguarding/sweepAlerts'
 import type { JobHandlers, JobSender } from './jobQueue'
 
 export interface JobDependencies {
@@ -18,5 +21,9 @@ export interface JobDependencies {
 export function createJobHandlers(deps: JobDependencies): JobHandlers {
   const { logger } = deps
   logger.debug('job handlers ready')
-  return {}
+  return {
+    'safeguarding-email': (data) => sendAlertEmails(deps, data),
+    'safeguarding-sweep': () => sweepAlerts(deps),
+    'retention-sweep': () => runRetentionSweep(deps),
+  }
 }

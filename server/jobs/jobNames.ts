@@ -1,14 +1,32 @@
 /**
  * Every kind of background job, and how its queue retries. A job's handler must be safe to run more
  * than once: the queue delivers at least once, so "never twice" lives in each job's own rows.
+ * batchSize: how many of its jobs one worker takes at each poll and works at once; localConcurrency:
+ * how many such workers each process runs.
  */
 export const jobPolicies = {
-  /** Emails one safeguarding alert to the people not yet told; retried with backoff until it goes. */
-  'safeguarding-email': { retryLimit: 60, retryDelay: 1, retryBackoff: true },
+  /**
+   * Emails one safeguarding alert to the people not yet told; retried with backoff until it goes.
+   * Four workers of five jobs each: at one job a poll, a burst of alerts would wait minutes, and one
+   * big batch waits on its slowest mail server conversation before taking more.
+   */
+  'safeguarding-email': {
+    retryLimit: 60,
+    retryDelay: 1,
+    retryBackoff: true,
+    batchSize: 5,
+    localConcurrency: 4,
+  },
   /** Every minute: alerts past their organisation's time unacknowledged go to the admins too. */
-  'safeguarding-sweep': { retryLimit: 3, retryDelay: 10, retryBackoff: false },
+  'safeguarding-sweep': {
+    retryLimit: 3,
+    retryDelay: 10,
+    retryBackoff: false,
+    batchSize: 1,
+    localConcurrency: 1,
+  },
   /** Every night: responses, drafts, help requests and alerts past their retention are deleted. */
-  'retention-sweep': { retryLimit: 5, retryDelay: 60, retryBackoff: true },
+  'retention-sweep': { retryLimit: 5, retryDelay: 60, retryBackoff: true, batchSize: 1, localConcurrency: 1 },
 } as const
 
 export type JobName = keyof typeof jobPolicies

@@ -1,7 +1,7 @@
 import PgBoss from 'pg-boss'
 import type { Database, Queryable } from '../db/database'
 import type { Logger } from '../logger'
-import { jobNames, jobTimetable, type JobName } from './jobNames'
+import { jobNames, jobPolicies, jobTimetable, type JobName } from './jobNames'
 import { jobQueueSchema } from './jobQueueSchema'
 
 export type JobData = Record<string, string | number | boolean | null>
@@ -70,13 +70,29 @@ export function createJobQueue(db: Database, logger: Logger, options: { pollingS
       for (const name of jobNames) {
         const handler = handlers[name]
         if (!handler) continue
-        await boss.work<JobData>(
-          name,
-          { pollingIntervalSeconds: options.pollingSeconds, batchSize: 1 },
-          async ([job]) => {
-            if (job) await handler(job.data)
-          },
-        )
+        // Each of the job's workers takes a batch and works it all at once; a job that fails is failed
+        // alone, so only it is retried. A full batch means more are waiting, so that worker fetches
+        // again at once instead of after the polling interval: a burst drains at the speed of the work.
+        const { batchSize, localConcurrency } = jobPolicies[name]
+        for (let each = 0; each < localConcurrency; each += 1) {
+          const worker = { id: '' }
+          worker.id = await boss.work<JobData>(
+            name,
+            { pollingIntervalSeconds: options.pollingSeconds, batchSize },
+            async (jobs) => {
+              await Promise.all(
+                jobs.map((job) =>
+                  handler(job.data).catch(async (error: unknown) => {
+                    const message = error instanceof Error ? error.message : 'failed'
+                    logger.warn({ job: name }, 'job failed; the queue will try it again')
+                    await boss.fail(name, job.id, { message })
+                  }),
+                ),
+              )
+              if (jobs.length === batchSize && worker.id) boss.notifyWorker(worker.id)
+            },
+          )
+        }
       }
       if (workOptions.timetable)
         for (const { name, cron } of jobTimetable)

@@ -10,6 +10,8 @@ export interface Officer {
   email: string
   role: Role
   handle: string
+  /** An admin emailed about every safeguarding alert, as safeguarding officers are. */
+  safeguardingContact: boolean
   /** The organisation's small-number threshold setting (see results/threshold.ts for the floor). */
   smallNumberThreshold: number
 }
@@ -22,6 +24,7 @@ interface OfficerRow {
   email: string
   role: Role
   handle: string
+  safeguarding_contact: boolean
   small_number_threshold: number
 }
 
@@ -33,11 +36,12 @@ const toOfficer = (row: OfficerRow): Officer => ({
   email: row.email,
   role: row.role,
   handle: row.handle,
+  safeguardingContact: row.safeguarding_contact,
   smallNumberThreshold: row.small_number_threshold,
 })
 
 const selectOfficer = `SELECT f.id, f.organisation_id, o.slug AS organisation_slug, o.name AS organisation_name,
-                              f.email, f.role, f.handle, o.small_number_threshold
+                              f.email, f.role, f.handle, f.safeguarding_contact, o.small_number_threshold
                          FROM officers f JOIN organisations o ON o.id = f.organisation_id`
 
 export const normaliseEmail = (email: string): string => email.trim().toLowerCase()
@@ -96,11 +100,26 @@ export async function updateOfficerRole(
   key: { organisationId: string; id: string },
   role: Role,
 ): Promise<void> {
-  await db.query('UPDATE officers SET role = $3 WHERE organisation_id = $1 AND id = $2', [
-    key.organisationId,
-    key.id,
-    role,
-  ])
+  // Only an admin can be a safeguarding contact; any other role stops it.
+  await db.query(
+    `UPDATE officers SET role = $3, safeguarding_contact = safeguarding_contact AND $3 = 'admin'
+      WHERE organisation_id = $1 AND id = $2`,
+    [key.organisationId, key.id, role],
+  )
+}
+
+/** Names an admin as a safeguarding contact, or stops it; false when the officer is not an admin. */
+export async function updateSafeguardingContact(
+  db: Queryable,
+  key: { organisationId: string; id: string },
+  contact: boolean,
+): Promise<boolean> {
+  const rows = await db.query(
+    `UPDATE officers SET safeguarding_contact = $3
+      WHERE organisation_id = $1 AND id = $2 AND role = 'admin' RETURNING id`,
+    [key.organisationId, key.id, contact],
+  )
+  return rows.length > 0
 }
 
 export async function deleteOfficer(

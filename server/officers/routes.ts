@@ -9,6 +9,7 @@ import { paths } from '../paths'
 import { createSignInLink } from '../signIn/signInLinks'
 import { signInMessage } from '../signIn/signInMessage'
 import { inviteSchema, postedFields, roleChangeSchema } from './officerForms'
+import { changeSafeguardingContact } from './safeguardingContact'
 import {
   countAdmins,
   deleteOfficer,
@@ -35,9 +36,12 @@ async function renderOfficers(
     officers: officers.map((each) => ({
       email: each.email,
       role: each.role,
+      safeguardingContact: each.safeguardingContact,
       href: paths.manage.officer(each.handle),
       isYou: each.id === officer.id,
     })),
+    // Alerts then go to every admin, so the page says so.
+    noSafeguardingContact: !officers.some((each) => each.role === 'safeguarding' || each.safeguardingContact),
     errors: form?.errors ?? noErrors,
     values: form?.values ?? { email: '', role: '' },
   })
@@ -52,12 +56,19 @@ async function loadOfficer(db: Database, req: Request): Promise<Officer> {
   return found
 }
 
-function renderOfficer(req: Request, res: Response, target: Officer, error?: string) {
+function renderOfficer(req: Request, res: Response, target: Officer, error?: string, field = 'role') {
   res.status(error ? 400 : 200).render('manage/officer', {
     pageTitle: target.email,
     hasErrors: error !== undefined,
-    target: { email: target.email, role: target.role, handle: target.handle },
-    error: error ? { text: req.t(error), visuallyHiddenText: req.t('errors.visuallyHidden') } : undefined,
+    target: {
+      email: target.email,
+      role: target.role,
+      handle: target.handle,
+      safeguardingContact: target.safeguardingContact,
+    },
+    error: error
+      ? { text: req.t(error), visuallyHiddenText: req.t('errors.visuallyHidden'), field }
+      : undefined,
   })
 }
 
@@ -137,6 +148,11 @@ export function officerRoutes(deps: { db: Database; config: Config; mailer: Mail
     })
     res.redirect(303, paths.manage.officers)
   })
+
+  router.post(
+    '/:officer/safeguarding-contact',
+    changeSafeguardingContact(db, (req) => loadOfficer(db, req), renderOfficer),
+  )
 
   router.post('/:officer/remove', async (req, res) => {
     const admin = signedInOfficer(req)

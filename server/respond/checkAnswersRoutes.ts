@@ -1,8 +1,13 @@
 import type { Request, Response } from 'express'
 import type { Database } from '../db/database'
+import type { JobSender } from '../jobs/jobQueue'
 import { optionLabeller } from '../surveys/labels'
 import { questionTypeFor } from '../surveys/questionTypes/registry'
 import { paths } from '../paths'
+import { senderFor, type ResponseLimits } from '../responseLimits/routes/sender'
+import { renderTooMany } from '../responseLimits/routes/tooManyPage'
+import { signpostingAfterAnswers } from '../safeguarding/helpPageSignposting'
+import { readDraftId } from './draftCookie'
 import { Journey } from './journey'
 import { reachDraftStep, renderClosed } from './draftStep'
 import { stepPath } from './stepPath'
@@ -59,8 +64,11 @@ export function checkAnswersPage(db: Database) {
   }
 }
 
-/** Sends the draft. However often it is posted, one response is stored and the same reference shown. */
-export function submitAnswers(db: Database) {
+/**
+ * Sends the draft. However often it is posted, one response is stored (counted, or held for review
+ * with the same confirmation) and the same reference shown. Over the send limit: 429, draft kept.
+ */
+export function submitAnswers(db: Database, limits: ResponseLimits, jobs: JobSender) {
   return async (req: Request, res: Response) => {
     const context = await loadSurveyContext(db, req)
     const { survey } = context
@@ -85,7 +93,17 @@ export function submitAnswers(db: Database) {
       })
       return
     }
-    const outcome = await submitResponse(db, survey, context.draft.id)
+    const outcome = await submitResponse(db, {
+      survey,
+      draftId: context.draft.id,
+      now: limits.clock(),
+      sender: senderFor(req, limits, survey.organisationId),
+      jobs,
+    })
+    if (outcome.kind === 'too-many') {
+      renderTooMany(res, context, { stage: 'submit', retryAfterSeconds: outcome.retryAfterSeconds })
+      return
+    }
     if (outcome.kind === 'incomplete') {
       const journey = new Journey(context.version.definition.questions, context.draft.answers)
       res.redirect(303, stepPath(survey, journey.firstUnanswered()))
@@ -114,6 +132,7 @@ export function confirmationPage(db: Database) {
       pageTitle: req.t('pages.confirmation.title'),
       reference,
       startAgainHref: stepPath(survey, 'start'),
+      signposting: await signpostingAfterAnswers(db, survey, readDraftId(req)),
     })
   }
 }

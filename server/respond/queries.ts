@@ -32,12 +32,21 @@ const toDraft = (row: DraftRow): Draft => ({
 
 export async function insertDraft(
   db: Queryable,
-  options: { organisationId: string; surveyId: string; version: number; language: string; ttlDays: number },
+  options: {
+    organisationId: string
+    surveyId: string
+    version: number
+    language: string
+    ttlDays: number
+    /** When it was started, to see at submit a response sent faster than anyone could read it. */
+    startedAt: Date
+    groupSessionId: string | null
+  },
 ): Promise<Draft> {
   const id = randomUUID()
   const rows = await db.query<DraftRow>(
-    `INSERT INTO drafts (organisation_id, id, survey_id, version, language, expires_at)
-     VALUES ($1, $2, $3, $4, $5, now() + make_interval(secs => $6))
+    `INSERT INTO drafts (organisation_id, id, survey_id, version, language, expires_at, started_at, group_session_id)
+     VALUES ($1, $2, $3, $4, $5, now() + make_interval(secs => $6), $7, $8)
      RETURNING id, organisation_id, survey_id, version, language, answers`,
     [
       options.organisationId,
@@ -46,6 +55,8 @@ export async function insertDraft(
       options.version,
       options.language,
       options.ttlDays * 86400,
+      options.startedAt,
+      options.groupSessionId,
     ],
   )
   const [row] = rows
@@ -90,18 +101,19 @@ export async function saveDraftAnswer(
   )
 }
 
-export async function deleteExpiredDrafts(db: Queryable): Promise<number> {
-  const rows = await db.query(`DELETE FROM drafts WHERE expires_at <= now() RETURNING id`)
-  return rows.length
-}
-
+/**
+ * The reference of the response a draft became, counted or held for review: the respondent sees the
+ * same confirmation either way, so nobody can tell from the page that a response was held.
+ */
 export async function findResponseReferenceByDraft(
   db: Queryable,
   survey: { organisationId: string; surveyId: string },
   draftId: string,
 ): Promise<string | undefined> {
   const rows = await db.query<{ reference: string }>(
-    `SELECT reference FROM responses WHERE organisation_id = $1 AND survey_id = $2 AND draft_id = $3`,
+    `SELECT reference FROM responses WHERE organisation_id = $1 AND survey_id = $2 AND draft_id = $3
+     UNION ALL
+     SELECT reference FROM held_responses WHERE organisation_id = $1 AND survey_id = $2 AND draft_id = $3`,
     [survey.organisationId, survey.surveyId, draftId],
   )
   return rows[0]?.reference

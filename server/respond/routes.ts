@@ -1,18 +1,26 @@
 import { Router } from 'express'
 import type { Config } from '../config'
 import type { Database } from '../db/database'
+import type { JobSender } from '../jobs/jobQueue'
 import { routePatterns } from '../paths'
+import type { ResponseLimits } from '../responseLimits/routes/sender'
 import { checkAnswersPage, confirmationPage, submitAnswers } from './checkAnswersRoutes'
 import { answerQuestion, questionPage } from './questionRoutes'
 import { beginSurvey, startPage } from './startRoutes'
 
 /** The respondent journey: start, one question a page, check answers, send, confirmation. */
-export function respondRoutes(deps: { db: Database; config: Config }): Router {
-  const { db, config } = deps
+export function respondRoutes(deps: {
+  db: Database
+  config: Config
+  limits: ResponseLimits
+  /** Where a worrying answer's safeguarding alert email is queued, in the submit's transaction. */
+  jobs: JobSender
+}): Router {
+  const { db, config, limits } = deps
   const patterns = routePatterns.respond
   const router = Router()
-  router.get(patterns.start, startPage(db))
-  router.post(patterns.begin, beginSurvey(db, config))
+  router.get(patterns.start, startPage(db, limits))
+  router.post(patterns.begin, beginSurvey(db, { config, limits }))
   // The language links of a page reached by a POST point at its URL; send those GETs somewhere real.
   router.get(patterns.begin, (req, res) => {
     res.redirect(303, req.originalUrl.replace(/\/start(\?|$)/, '$1'))
@@ -20,7 +28,7 @@ export function respondRoutes(deps: { db: Database; config: Config }): Router {
   router.get(patterns.question, questionPage(db))
   router.post(patterns.question, answerQuestion(db, config))
   router.get(patterns.checkAnswers, checkAnswersPage(db))
-  router.post(patterns.submit, submitAnswers(db))
+  router.post(patterns.submit, submitAnswers(db, limits, deps.jobs))
   router.get(patterns.submit, (req, res) => {
     res.redirect(303, req.originalUrl.replace(/\/submit(\?|$)/, '/check-answers$1'))
   })

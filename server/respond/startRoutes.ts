@@ -2,14 +2,18 @@ import type { Request, Response } from 'express'
 import type { Config } from '../config'
 import type { Database } from '../db/database'
 import { paths } from '../paths'
+import { groupOnStartPage } from '../responseLimits/routes/groupOnStartPage'
+import type { ResponseLimits } from '../responseLimits/routes/sender'
+import { startOrResume } from '../responseLimits/routes/startOrResume'
+import { renderTooMany } from '../responseLimits/routes/tooManyPage'
+import { startStatement } from '../privacy/startStatement'
 import { writeDraftId } from './draftCookie'
 import { Journey } from './journey'
-import { insertDraft } from './queries'
 import { renderClosed } from './draftStep'
 import { stepPath } from './stepPath'
 import { loadSurveyContext, surveyLocals } from './surveyContext'
 
-export function startPage(db: Database) {
+export function startPage(db: Database, limits: ResponseLimits) {
   return async (req: Request, res: Response) => {
     const context = await loadSurveyContext(db, req)
     if (!context.open) {
@@ -22,31 +26,34 @@ export function startPage(db: Database) {
       pageTitle: words.title,
       purpose: words.start.purpose,
       answersText: words.start.answers,
+      privacyStatement: await startStatement(db, { ...survey, easyRead: version.definition.easyRead }, req.t),
       timeText: req.t('pages.start.time', { count: version.definition.estimatedMinutes }),
       resuming: context.draft !== undefined,
       formAction: paths.respond.begin(survey.organisationSlug, survey.slug),
+      ...(await groupOnStartPage(db, req, survey, limits.clock())),
     })
   }
 }
 
-/** Starts a draft (or carries on with this browser's) and goes to the first page still to answer. */
-export function beginSurvey(db: Database, config: Config) {
+/**
+ * Starts a draft (or carries on with this browser's) and goes to the first page still to answer; or,
+ * when this address has started too many just now, says to try again later (429).
+ */
+export function beginSurvey(db: Database, deps: { config: Config; limits: ResponseLimits }) {
   return async (req: Request, res: Response) => {
+    const { config } = deps
     const context = await loadSurveyContext(db, req)
     if (!context.open) {
       renderClosed(res, context)
       return
     }
+    const started = await startOrResume(db, req, { context, ...deps })
+    if (started.kind === 'too-many') {
+      renderTooMany(res, context, { stage: 'start', retryAfterSeconds: started.retryAfterSeconds })
+      return
+    }
     const { survey, version } = context
-    const draft =
-      context.draft ??
-      (await insertDraft(db, {
-        organisationId: survey.organisationId,
-        surveyId: survey.surveyId,
-        version: version.version,
-        language: req.language,
-        ttlDays: config.draftTtlDays,
-      }))
+    const { draft } = started
     writeDraftId(res, survey, draft.id, config.draftTtlDays)
     res.redirect(
       303,

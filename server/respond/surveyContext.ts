@@ -9,6 +9,8 @@ import {
   type SurveyVersion,
 } from '../surveys/queries'
 import { wordsFor, type SurveyWords } from '../surveys/words'
+import { helpLinkFor } from '../safeguarding/helpPage'
+import { organisationFooter } from '../privacy/footerLinks'
 import { readDraftId } from './draftCookie'
 import { findDraft, findResponseReferenceByDraft, type Draft } from './queries'
 
@@ -73,5 +75,9 @@ export function surveyLocals(context: SurveyContext) {
     easyRead: context.version.definition.easyRead,
     preview: context.preview,
     surveyTitle: context.words.title,
+    helpLink: helpLinkFor(context.survey, context.version.definition.audience),
+    organisationFooter: organisationFooter(context.survey.organisationSlug, {
+      easyRead: context.version.definition.easyRead,
+    }),
   }
 }

@@ -6,6 +6,7 @@ import { listThemes } from '../freeText/queries'
 import { hasRole } from '../officers/roles'
 import { signedInOfficer } from '../officers/setUpOfficerArea'
 import { paths } from '../paths'
+import { heldNotice } from '../responseLimits/routes/heldNotice'
 import { loadManagedSurvey } from '../surveyManagement/surveyRoutes'
 import { londonToday } from '../surveyManagement/closingDate'
 import { optionLabeller } from '../surveys/labels'
@@ -28,6 +29,7 @@ async function resultsPage(db: Database, req: Request, res: Response) {
   const key = { organisationId: officer.organisationId, surveyId: survey.surveyId }
   const results = filter ? await loadSurveyResults(db, { ...key, filter, threshold }) : undefined
   const themes = await listThemes(db, key)
+  const held = filter ? await heldNotice(db, req, { ...survey, filter }) : undefined
   const query = new URLSearchParams(chosen).toString()
   res.status(filter ? 200 : 400).render('manage/results', {
     pageTitle: req.t('pages.results.title', { survey: words.title }),
@@ -70,6 +72,7 @@ async function resultsPage(db: Database, req: Request, res: Response) {
         language: req.language,
       }),
     })),
+    held,
     downloads: {
       responses: hasRole(officer.role, 'analyst'),
       query: query ? `?${query}` : '',

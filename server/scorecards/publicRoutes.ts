@@ -3,6 +3,7 @@ import type { Database } from '../db/database'
 import { NotFoundError } from '../errors'
 import { formatDateTime } from '../i18n/formatDate'
 import { paths } from '../paths'
+import { organisationFooter } from '../privacy/footerLinks'
 import { periodLabel } from './periodLabel'
 import { parsePeriod } from './periods'
 import { scorecardView } from './scorecardView'
@@ -45,6 +46,7 @@ async function listPage(db: Database, req: Request, res: Response) {
     pageTitle: req.t('pages.publicScorecards.listTitle', { organisation: organisation.name }),
     organisationName: organisation.name,
     snapshots: snapshotLinks(snapshots, organisation.slug, req),
+    organisationFooter: organisationFooter(organisation.slug, { easyRead: false }),
   })
 }
 
@@ -60,6 +62,7 @@ function snapshotPage(db: Database, view: 'scorecards/snapshot' | 'scorecards/em
         period: periodLabel(period, req.t, req.language),
       }),
       organisationName: organisation.name,
+      organisationFooter: organisationFooter(organisation.slug, { easyRead: false }),
       view: scorecardView(snapshot.content, req, {
         officer: false,
         outcomeHref: (slug) => `#outcome-${slug}`,

@@ -1,5 +1,6 @@
 import busboy from 'busboy'
 import type { Request } from 'express'
+import { hasForbiddenCharacters } from '../forms/brokenText'
 
 export const maxUploadBytes = 1024 * 1024
 
@@ -7,7 +8,7 @@ export type Upload =
   | { kind: 'read'; fields: Record<string, string>; file: Buffer }
   /** Over maxUploadBytes: refused with 413, like any request too large. */
   | { kind: 'too-large'; fields: Record<string, string> }
-  /** Not a multipart form, or one that ends before it is whole. */
+  /** Not a multipart form, one that ends before it is whole, or one whose fields hold broken text. */
   | { kind: 'unreadable' }
 
 /** The one file and the fields of a multipart form, read into memory (an import is at most 1 MB). */
@@ -23,7 +24,11 @@ export function readUpload(req: Request): Promise<Upload> {
     const fields: Record<string, string> = {}
     const chunks: Buffer[] = []
     let tooLarge = false
+    let brokenText = false
+    // Field values are decoded as UTF-8, so bytes that are not UTF-8 arrive as U+FFFD: no field of ours has one.
     parser.on('field', (name, value) => {
+      if (hasForbiddenCharacters(name) || hasForbiddenCharacters(value) || value.includes('\uFFFD'))
+        brokenText = true
       fields[name] = value
     })
     parser.on('file', (_name, stream) => {
@@ -39,6 +44,10 @@ export function readUpload(req: Request): Promise<Upload> {
       resolve({ kind: 'unreadable' })
     })
     parser.on('close', () => {
+      if (brokenText) {
+        resolve({ kind: 'unreadable' })
+        return
+      }
       resolve(
         tooLarge ? { kind: 'too-large', fields } : { kind: 'read', fields, file: Buffer.concat(chunks) },
       )

@@ -1,4 +1,5 @@
 import type { Database } from '../db/database'
+import { withFactsOfDeletedResponses } from '../retention/keptFacts'
 import { listAdministrativeFacts, replaceFacts } from './factQueries'
 import { listIndicators } from './indicatorQueries'
 import { countRatings } from './ratingCube'
@@ -57,9 +58,14 @@ export async function recomputeFacts(db: Database, organisationId: string): Prom
     })
     for (const indicator of group) facts.push(...surveyFactsFor(indicator, cells))
   }
-  facts.push(...(await administrativeSlice(db, organisationId, indicators)).facts)
-  await replaceSlice(db, organisationId, { indicatorIds: indicators.map((indicator) => indicator.id), facts })
-  return { facts: facts.length }
+  // Responses deleted after their retention period leave their facts behind, unchanged.
+  const kept = await withFactsOfDeletedResponses(db, organisationId, facts)
+  kept.push(...(await administrativeSlice(db, organisationId, indicators)).facts)
+  await replaceSlice(db, organisationId, {
+    indicatorIds: indicators.map((indicator) => indicator.id),
+    facts: kept,
+  })
+  return { facts: kept.length }
 }
 
 /**

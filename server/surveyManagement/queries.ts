@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/database'
+import { deleteAfterSql } from '../retention/queries'
 import type { SurveyDefinition } from '../surveys/definitionSchema'
 import type { SurveyStatus } from '../surveys/queries'
 import type { SurveyWordsByLanguage } from '../surveys/words'
@@ -15,6 +16,18 @@ export interface ManagedSurvey {
   words: SurveyWordsByLanguage
   responses: number
   lastResponseAt: Date | null
+  retention: SurveyRetention
+}
+
+/** How long a survey's responses are kept after it closes, and when they go (see server/retention). */
+export interface SurveyRetention {
+  /** The survey's own setting; null means the organisation's default. */
+  months: number | null
+  organisationMonths: number
+  /** When the responses become due for deletion; null while the survey has no end. */
+  deleteAfter: Date | null
+  /** When the retention sweep deleted them. */
+  deletedAt: Date | null
 }
 
 interface ManagedSurveyRow {
@@ -29,6 +42,10 @@ interface ManagedSurveyRow {
   words: SurveyWordsByLanguage
   responses: number
   last_response_at: Date | null
+  retention_months: number | null
+  organisation_retention_months: number
+  delete_after: Date | null
+  responses_deleted_at: Date | null
 }
 
 const toManagedSurvey = (row: ManagedSurveyRow): ManagedSurvey => ({
@@ -43,14 +60,23 @@ const toManagedSurvey = (row: ManagedSurveyRow): ManagedSurvey => ({
   words: row.words,
   responses: row.responses,
   lastResponseAt: row.last_response_at,
+  retention: {
+    months: row.retention_months,
+    organisationMonths: row.organisation_retention_months,
+    deleteAfter: row.delete_after,
+    deletedAt: row.responses_deleted_at,
+  },
 })
 
 // The newest version's words, and the response count and latest time, in one pass per survey.
 const selectManagedSurveys = `
   SELECT s.id AS survey_id, s.slug, s.template_id, s.status, s.opens_at, s.closes_at,
          v.version, v.definition, v.words,
-         COALESCE(r.responses, 0)::integer AS responses, r.last_response_at
+         COALESCE(r.responses, 0)::integer AS responses, r.last_response_at,
+         s.retention_months, o.retention_months AS organisation_retention_months,
+         ${deleteAfterSql} AS delete_after, s.responses_deleted_at
     FROM surveys s
+    JOIN organisations o ON o.id = s.organisation_id
     JOIN LATERAL (SELECT version, definition, words FROM survey_versions sv
                    WHERE sv.organisation_id = s.organisation_id AND sv.survey_id = s.id
                    ORDER BY version DESC LIMIT 1) v ON true
@@ -78,21 +104,30 @@ export async function findManagedSurvey(
   return rows[0] ? toManagedSurvey(rows[0]) : undefined
 }
 
-/** Opening clears a closing date that has already passed, or the survey would close again at once. */
+/**
+ * Opening clears a closing date that has already passed, or the survey would close again at once, and
+ * the time it was closed: its retention period starts again when it next closes.
+ */
 export async function openSurvey(db: Queryable, organisationId: string, surveyId: string): Promise<void> {
   await db.query(
-    `UPDATE surveys SET status = 'open', opens_at = COALESCE(opens_at, now()),
+    `UPDATE surveys SET status = 'open', opens_at = COALESCE(opens_at, now()), closed_at = NULL,
             closes_at = CASE WHEN closes_at <= now() THEN NULL ELSE closes_at END
       WHERE organisation_id = $1 AND id = $2`,
     [organisationId, surveyId],
   )
 }
 
-export async function closeSurvey(db: Queryable, organisationId: string, surveyId: string): Promise<void> {
-  await db.query(`UPDATE surveys SET status = 'closed' WHERE organisation_id = $1 AND id = $2`, [
-    organisationId,
-    surveyId,
-  ])
+/** Closing records when, so its retention period counts from then; closing twice keeps the first time. */
+export async function closeSurvey(
+  db: Queryable,
+  survey: { organisationId: string; surveyId: string },
+  closedAt: Date,
+): Promise<void> {
+  await db.query(
+    `UPDATE surveys SET status = 'closed', closed_at = COALESCE(closed_at, $3)
+      WHERE organisation_id = $1 AND id = $2`,
+    [survey.organisationId, survey.surveyId, closedAt],
+  )
 }
 
 /** Closes at the end of the given day in England and Wales (midnight London time), or never when null. */

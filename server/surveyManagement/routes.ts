@@ -1,4 +1,5 @@
 import { Router } from 'express'
+import type { Clock } from '../clock'
 import type { Config } from '../config'
 import type { Database } from '../db/database'
 import { requireRole } from '../officers/setUpOfficerArea'
@@ -7,16 +8,16 @@ import { changeClosingDate, changeStatus, qrCode, surveyPage } from './surveyRou
 import { editWordsPage, saveWords } from './wordsRoutes'
 
 /** Officers running their organisation's surveys. Mounted under /manage behind requireOfficer. */
-export function surveyManagementRoutes(deps: { db: Database; config: Config }): Router {
-  const { db, config } = deps
+export function surveyManagementRoutes(deps: { db: Database; config: Config; clock: Clock }): Router {
+  const { db, config, clock } = deps
   const analyst = requireRole('analyst')
   const router = Router()
   router.get('/', surveyListPage(db))
   router.get('/surveys/new', analyst, newSurveyPage)
   router.post('/surveys/new', analyst, createSurvey(db))
   router.get('/surveys/:survey', surveyPage(db, config))
-  router.post('/surveys/:survey/open', analyst, changeStatus(db, 'open'))
-  router.post('/surveys/:survey/close', analyst, changeStatus(db, 'closed'))
+  router.post('/surveys/:survey/open', analyst, changeStatus(db, 'open', clock))
+  router.post('/surveys/:survey/close', analyst, changeStatus(db, 'closed', clock))
   router.post('/surveys/:survey/closing-date', analyst, changeClosingDate(db, config))
   router.get('/surveys/:survey/words/:language', analyst, editWordsPage(db))
   router.post('/surveys/:survey/words/:language', analyst, saveWords(db))

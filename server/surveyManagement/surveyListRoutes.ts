@@ -2,7 +2,9 @@ import type { Request, Response } from 'express'
 import { z } from 'zod'
 import { recordAudit } from '../audit/recordAudit'
 import type { Database } from '../db/database'
+import { canSeeAlerts } from '../officers/roles'
 import { signedInOfficer } from '../officers/setUpOfficerArea'
+import { countOpenAlerts } from '../safeguarding/alertReadQueries'
 import { paths } from '../paths'
 import { insertSurveyFromTemplate } from '../surveys/queries'
 import { listTemplateIds, loadTemplate } from '../surveys/templates'
@@ -14,8 +16,11 @@ export function surveyListPage(db: Database) {
   return async (req: Request, res: Response) => {
     const officer = signedInOfficer(req)
     const surveys = await listManagedSurveys(db, officer.organisationId)
+    // Open safeguarding alerts come first on the home page, for those who may read them.
+    const openAlerts = canSeeAlerts(officer.role) ? await countOpenAlerts(db, officer.organisationId) : 0
     res.render('manage/surveys', {
       pageTitle: req.t('pages.manageSurveys.title'),
+      openAlerts,
       surveys: surveys.map((survey) => ({
         ...surveySummary(survey, req, officer),
         href: paths.manage.survey(survey.slug),

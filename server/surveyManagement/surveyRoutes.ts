@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express'
 import { recordAudit } from '../audit/recordAudit'
+import type { Clock } from '../clock'
 import type { Config } from '../config'
 import type { Database } from '../db/database'
 import { NotFoundError } from '../errors'
@@ -43,6 +44,9 @@ function renderSurvey(
       version: survey.version,
       publicLink: publicLink(config, req, survey.slug),
       previewHref: paths.respond.start(officer.organisationSlug, survey.slug),
+      retentionHref: paths.manage.surveyRetention(survey.slug),
+      groupSessionsHref: paths.manage.groupSessions(survey.slug),
+      heldResponsesHref: paths.manage.heldResponses(survey.slug),
     },
     canRun: hasRole(officer.role, 'analyst'),
     errors: form?.errors ?? noErrors,
@@ -56,13 +60,14 @@ export function surveyPage(db: Database, config: Config) {
   }
 }
 
-export function changeStatus(db: Database, to: 'open' | 'closed') {
+export function changeStatus(db: Database, to: 'open' | 'closed', clock: Clock) {
   return async (req: Request, res: Response) => {
     const officer = signedInOfficer(req)
     const survey = await loadManagedSurvey(db, req)
     await db.transaction(async (tx) => {
       if (to === 'open') await openSurvey(tx, officer.organisationId, survey.surveyId)
-      else await closeSurvey(tx, officer.organisationId, survey.surveyId)
+      else
+        await closeSurvey(tx, { organisationId: officer.organisationId, surveyId: survey.surveyId }, clock())
       await recordAudit(tx, {
         organisationId: officer.organisationId,
         officer,

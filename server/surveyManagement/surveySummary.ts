@@ -2,6 +2,7 @@ import type { Request } from 'express'
 import { formatDateTime } from '../i18n/formatDate'
 import type { Officer } from '../officers/queries'
 import { countText } from '../results/countText'
+import { retentionSummary } from '../retention/retentionSummary'
 import { wordsFor } from '../surveys/words'
 import type { ManagedSurvey } from './queries'
 
@@ -20,5 +21,6 @@ export function surveySummary(survey: ManagedSurvey, req: Request, officer: Offi
     lastResponse: when(survey.lastResponseAt),
     opens: when(survey.opensAt),
     closes: when(survey.closesAt),
+    retention: retentionSummary(survey.retention, req),
   }
 }

@@ -1,4 +1,5 @@
 import { paths } from '../../server/paths'
+import { expectErrorSummary, submit } from './formChecks'
 import { screenshot } from './journey'
 import type { Seeded } from './seed'
 import type { Tour } from './tour'
@@ -12,29 +13,6 @@ const badCsv = [
   '{administrative},2026-Q2,lots',
   '{administrative},2026-Q1,140',
 ].join('\n')
-
-const submit = (tour: Tour, form = 'main form') => tour.page.locator(`${form} button[type="submit"]`)
-
-/**
- * After a form is refused: the error summary is shown and takes focus, and each of its links leads
- * to something on the page, as a keyboard or screen reader user would follow it.
- */
-async function expectErrorSummary(tour: Tour, what: string): Promise<void> {
-  const summary = tour.page.locator('.govuk-error-summary')
-  if (!(await summary.isVisible())) {
-    tour.problem(`${what}: no error summary`)
-    return
-  }
-  const { focused, missing } = await tour.page.evaluate(() => ({
-    focused: document.activeElement?.classList.contains('govuk-error-summary') ?? false,
-    missing: Array.from(
-      document.querySelectorAll('.govuk-error-summary a'),
-      (link) => link.getAttribute('href') ?? '',
-    ).filter((href) => !href.startsWith('#') || !document.getElementById(href.slice(1))),
-  }))
-  if (!focused) tour.problem(`${what}: the error summary does not take focus`)
-  for (const href of missing) tour.problem(`${what}: the error summary links to "${href}", not on the page`)
-}
 
 /** Opens the first "Figures for past periods" by its summary, as a person would, so its table is checked too. */
 async function openFirstDetails(tour: Tour): Promise<void> {

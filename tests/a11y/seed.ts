@@ -19,6 +19,7 @@ import { insertOrganisation, insertSurvey } from '../helpers/factories'
 import { insertResponses, type PlannedResponse } from '../helpers/insertResponses'
 import { addOfficer } from '../helpers/officers'
 import { importanceQuestions } from '../helpers/scorecards'
+import { seedSafety, type SeededAlerts } from './seedSafety'
 
 /** What the scorecard pages are reached by: indicator handles (2-3 for 2.3) and quarters. */
 export interface SeededScorecard {
@@ -39,6 +40,9 @@ export interface Seeded {
   /** An admin per language, so the two tours running side by side each sign in by their own email. */
   admins: Record<'en' | 'ur', string>
   scorecard: SeededScorecard
+  /** A reference per language for the erasure pages to erase. */
+  erasable: Record<'en' | 'ur', string>
+  alerts: Record<'en' | 'ur', SeededAlerts>
 }
 
 /**
@@ -215,5 +219,5 @@ export async function seedSurveys(db: Database): Promise<Seeded> {
     { whatINeed: whatINeed.surveyId, closed: closed.surveyId },
     admin,
   )
-  return { ...seeded, scorecard }
+  return { ...seeded, scorecard, ...(await seedSafety(db, id, whatINeed.surveyId)) }
 }

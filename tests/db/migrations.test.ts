@@ -43,6 +43,7 @@ describe('migrations', () => {
         'drafts',
         'group_sessions',
         'held_responses',
+        'help_request_keys',
         'help_requests',
         'indicator_commentary',
         'indicator_facts',

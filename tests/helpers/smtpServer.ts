@@ -8,8 +8,11 @@ export interface ReceivedMail {
   text: string
 }
 
-/** A real SMTP server on 127.0.0.1 that keeps what it receives. No TLS: its built-in certificate has expired. */
-export async function startSmtpServer(): Promise<{
+/**
+ * A real SMTP server on 127.0.0.1 that keeps what it receives. No TLS: its built-in certificate has
+ * expired. Given a port, it listens there (a mail server coming back after an outage).
+ */
+export async function startSmtpServer(options: { port?: number } = {}): Promise<{
   url: string
   received: ReceivedMail[]
   close(): Promise<void>
@@ -32,7 +35,7 @@ export async function startSmtpServer(): Promise<{
         })
     },
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve))
   const { port } = server.server.address() as AddressInfo
   return {
     url: `smtp://127.0.0.1:${port}`,

@@ -4,6 +4,7 @@ import { addOfficer, signedInAgent, signedInAs, type Agent } from '../helpers/of
 import { csrfTokenIn } from '../helpers/respondent'
 import { downloadBytes } from '../helpers/scorecards'
 import { routeTable } from '../helpers/routeTable'
+import { raiseAlert } from '../../server/safeguarding/raiseAlert'
 import { buildTestApp, type TestApp } from '../helpers/testApp'
 import { openTestDatabase, type TestDatabase } from '../helpers/testDatabase'
 
@@ -27,6 +28,11 @@ const cases: Record<string, 'public' | 'officer-list' | 'officer-item'> = {
   'POST /s/:organisation/:survey/submit': 'public',
   'GET /s/:organisation/:survey/submit': 'public',
   'GET /s/:organisation/:survey/confirmation': 'public',
+  'GET /s/:organisation/:survey/talk-to-someone': 'public',
+  'POST /s/:organisation/:survey/talk-to-someone': 'public',
+  'GET /s/:organisation/:survey/talk-to-someone/sent': 'public',
+  'GET /s/:organisation/:survey/group': 'public',
+  'POST /s/:organisation/:survey/group': 'public',
   'GET /sign-in': 'public',
   'POST /sign-in': 'public',
   'GET /sign-in/link/:token': 'public',
@@ -57,6 +63,37 @@ const cases: Record<string, 'public' | 'officer-list' | 'officer-item'> = {
   'POST /manage/officers/:officer/role': 'officer-item',
   'POST /manage/officers/:officer/remove': 'officer-item',
   'GET /manage/audit': 'officer-list',
+  'GET /manage/surveys/:survey/group-sessions': 'officer-item',
+  'POST /manage/surveys/:survey/group-sessions': 'officer-item',
+  'POST /manage/surveys/:survey/group-sessions/:code/end': 'officer-item',
+  'GET /manage/surveys/:survey/held-responses': 'officer-item',
+  'POST /manage/surveys/:survey/held-responses': 'officer-item',
+  'GET /manage/surveys/:survey/retention': 'officer-item',
+  'POST /manage/surveys/:survey/retention': 'officer-item',
+  'GET /manage/erasure': 'officer-list',
+  'POST /manage/erasure': 'officer-list',
+  'POST /manage/erasure/confirm': 'officer-list',
+  'GET /manage/settings': 'officer-list',
+  'GET /manage/settings/organisation': 'officer-list',
+  'POST /manage/settings/organisation': 'officer-list',
+  'GET /manage/settings/local-help': 'officer-list',
+  'POST /manage/settings/local-help': 'officer-list',
+  'POST /manage/settings/local-help/remove': 'officer-list',
+  'GET /manage/settings/data-protection': 'officer-list',
+  'POST /manage/settings/data-protection': 'officer-list',
+  'GET /manage/settings/accessibility': 'officer-list',
+  'POST /manage/settings/accessibility': 'officer-list',
+  'GET /manage/settings/safeguarding': 'officer-list',
+  'POST /manage/settings/safeguarding': 'officer-list',
+  'POST /manage/officers/:officer/safeguarding-contact': 'officer-item',
+  'GET /manage/alerts': 'officer-list',
+  'GET /manage/safeguarding/phrases': 'officer-list',
+  'POST /manage/safeguarding/phrases': 'officer-list',
+  'POST /manage/safeguarding/phrases/remove': 'officer-list',
+  'GET /manage/alerts/:alert': 'officer-item',
+  'POST /manage/alerts/:alert/acknowledge': 'officer-item',
+  'POST /manage/alerts/:alert/notes': 'officer-item',
+  'POST /manage/alerts/:alert/close': 'officer-item',
   'GET /manage/scorecards': 'officer-list',
   'GET /manage/scorecards/outcomes/:outcome': 'officer-item',
   'POST /manage/scorecards/recompute': 'officer-list',
@@ -89,12 +126,24 @@ const cases: Record<string, 'public' | 'officer-list' | 'officer-item'> = {
   'GET /scorecards/:organisation/:period.json': 'public',
   'GET /scorecards/:organisation/:period': 'public',
   'GET /scorecards/:organisation/:period/embed': 'public',
+  'GET /o/:organisation/privacy': 'public',
+  'GET /o/:organisation/privacy/easy-read': 'public',
+  'GET /o/:organisation/accessibility': 'public',
+  'GET /o/:organisation/contact': 'public',
 }
 
 let database: TestDatabase
 let testApp: TestApp
 let ours: Agent
-let theirs: { organisation: string; name: string; survey: string; handle: string; email: string }
+let theirs: {
+  organisation: string
+  name: string
+  survey: string
+  handle: string
+  email: string
+  alert: string
+  groupCode: string
+}
 
 beforeAll(async () => {
   database = await openTestDatabase()
@@ -119,6 +168,24 @@ beforeAll(async () => {
     [b.id],
   )
   const theirOfficer = await addOfficer(database.db, b.id, 'admin', 'their.admin@their-council.example')
+  await database.db.query(
+    `INSERT INTO safeguarding_phrases (organisation_id, language, phrase) VALUES ($1, 'en', 'their only phrase')`,
+    [b.id],
+  )
+  const theirAlert = await database.db.transaction((tx) =>
+    raiseAlert(
+      tx,
+      testApp.jobQueue,
+      { organisationId: b.id, kind: 'free-text', surveyId: null, language: 'en', reasons: [] },
+      new Date(),
+    ),
+  )
+  // Their group session, on their survey, with a code a child could type anywhere.
+  await database.db.query(
+    `INSERT INTO group_sessions (organisation_id, id, survey_id, code, label, created_by, created_at, expires_at)
+     SELECT organisation_id, gen_random_uuid(), id, 'THE1RS', 'Their only class', 'them', now(), now() + interval '3 hours'
+       FROM surveys WHERE slug = 'their-only-survey'`,
+  )
   await signedInAgent(testApp.app, database.db, theirOfficer)
   ours = await signedInAs(testApp.app, database.db, { organisationId: a.id, role: 'admin' })
   theirs = {
@@ -127,6 +194,8 @@ beforeAll(async () => {
     survey: 'their-only-survey',
     handle: theirOfficer.handle,
     email: theirOfficer.email,
+    alert: theirAlert,
+    groupCode: 'THE1RS',
   }
 })
 afterAll(() => database.drop())
@@ -135,9 +204,18 @@ const routes = () => routeTable(testApp.app)
 
 const fill = (
   path: string,
-  values: { survey: string; officer: string; outcome: string; indicator: string },
+  values: {
+    survey: string
+    officer: string
+    outcome: string
+    indicator: string
+    alert: string
+    code: string
+  },
 ) =>
   path
+    .replace(':code', values.code)
+    .replace(':alert', values.alert)
     .replace(':survey', values.survey)
     .replace(':officer', values.officer)
     .replace(':outcome', values.outcome)
@@ -150,7 +228,16 @@ async function ask(method: string, path: string) {
   return ours
     .post(path)
     .type('form')
-    .send({ _csrf: csrfTokenIn(page.text), role: 'viewer', day: '1', month: '1', year: '2030' })
+    .send({
+      _csrf: csrfTokenIn(page.text),
+      role: 'viewer',
+      day: '1',
+      month: '1',
+      year: '2030',
+      note: 'A note',
+      closingNote: 'A note',
+      contact: 'yes',
+    })
 }
 
 const traces = () => [
@@ -159,8 +246,12 @@ const traces = () => [
   theirs.survey,
   theirs.email,
   theirs.handle,
+  theirs.alert,
   'their-only-outcome',
   'Their indicator',
+  theirs.groupCode,
+  'Their only class',
+  'their only phrase',
 ]
 
 describe('tenant isolation over the route table', () => {
@@ -182,6 +273,8 @@ describe('tenant isolation over the route table', () => {
           officer: theirs.handle,
           outcome: 'their-only-outcome',
           indicator: '8-8',
+          alert: theirs.alert,
+          code: theirs.groupCode,
         }),
       )
       const nothing = await ask(
@@ -191,6 +284,8 @@ describe('tenant isolation over the route table', () => {
           officer: 'a1b2c3d4e5f6',
           outcome: 'no-such-outcome',
           indicator: '9-9',
+          alert: 'a1b2c3d4e5f6a1b2',
+          code: 'NOSUCH',
         }),
       )
       expect({ route: `${method} ${path}`, status: theirsResponse.status }).toEqual({
@@ -200,8 +295,24 @@ describe('tenant isolation over the route table', () => {
       // Identical pages once the identifier the URL itself carried is masked: no trace of the other organisation.
       const masked = (text: string, identifiers: string[]) =>
         identifiers.reduce((all, each) => all.replaceAll(each, '…'), text)
-      expect(masked(theirsResponse.text, [theirs.survey, theirs.handle, 'their-only-outcome', '8-8'])).toBe(
-        masked(nothing.text, ['no-such-survey', 'a1b2c3d4e5f6', 'no-such-outcome', '9-9']),
+      expect(
+        masked(theirsResponse.text, [
+          theirs.survey,
+          theirs.alert,
+          theirs.handle,
+          theirs.groupCode,
+          'their-only-outcome',
+          '8-8',
+        ]),
+      ).toBe(
+        masked(nothing.text, [
+          'no-such-survey',
+          'a1b2c3d4e5f6a1b2',
+          'a1b2c3d4e5f6',
+          'NOSUCH',
+          'no-such-outcome',
+          '9-9',
+        ]),
       )
       for (const trace of [theirs.organisation, theirs.name, theirs.email])
         expect(theirsResponse.text).not.toContain(trace)
@@ -210,6 +321,16 @@ describe('tenant isolation over the route table', () => {
       `SELECT status FROM surveys WHERE slug = 'their-only-survey'`,
     )
     expect(row?.status).toBe('open')
+    const [alert] = await database.db.query<{ status: string }>(
+      'SELECT status FROM safeguarding_alerts WHERE handle = $1',
+      [theirs.alert],
+    )
+    expect(alert?.status).toBe('open')
+    const [session] = await database.db.query<{ open: boolean }>(
+      'SELECT expires_at > now() AS open FROM group_sessions WHERE code = $1',
+      [theirs.groupCode],
+    )
+    expect(session?.open).toBe(true)
   })
 
   it('pages that list things show nothing of another organisation', async () => {
@@ -227,5 +348,31 @@ describe('tenant isolation over the route table', () => {
   it('their public survey is still theirs: public routes do not depend on who is signed in', async () => {
     const response = await request(testApp.app).get(`/s/${theirs.organisation}/${theirs.survey}`)
     expect(response.status).toBe(200)
+  })
+
+  it('erasing by reference finds nothing of theirs: the same 404 as a reference nobody has', async () => {
+    await database.db.query(
+      `INSERT INTO responses (organisation_id, id, survey_id, version, language, reference, draft_id, answers)
+       SELECT organisation_id, gen_random_uuid(), id, 1, 'en', 'THE1-R000', gen_random_uuid(), '{}'
+         FROM surveys WHERE slug = $1`,
+      [theirs.survey],
+    )
+    const post = async (action: string, reference: string) => {
+      const page = await ours.get('/manage/erasure')
+      return ours
+        .post(action)
+        .type('form')
+        .send({ _csrf: csrfTokenIn(page.text), reference })
+    }
+    for (const action of ['/manage/erasure', '/manage/erasure/confirm']) {
+      const theirsResponse = await post(action, 'THE1-R000')
+      const nothing = await post(action, 'THE1-R001')
+      expect(theirsResponse.status).toBe(404)
+      expect(theirsResponse.text.replace('THE1-R000', '…')).toBe(nothing.text.replace('THE1-R001', '…'))
+    }
+    const [row] = await database.db.query<{ count: number }>(
+      `SELECT count(*)::integer AS count FROM responses WHERE reference = 'THE1-R000'`,
+    )
+    expect(row?.count).toBe(1)
   })
 })

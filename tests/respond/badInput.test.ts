@@ -110,15 +110,18 @@ describe('answers that are missing or wrong', () => {
     expect(saved.every((row) => !('life-better' in row.answers))).toBe(true)
   })
 
-  it('stores free text with control characters taken out, never failing on them', async () => {
+  it('refuses free text with control characters with the 400 page, storing nothing; tabs and line breaks are fine', async () => {
     const respondent = await startedRespondent()
     await respondent.answerAll(statementsRated())
     const page = await respondent.answer('life-better', 'a\u0000b\u0007c\td\ne')
-    expect(page.status).toBe(303)
-    const rows = await heard.database.db.query<{ answers: Record<string, unknown> }>(
-      `SELECT answers FROM drafts WHERE answers ? 'life-better'`,
-    )
-    expect(rows.map((row) => row.answers['life-better'])).toContain('abc\td\ne')
+    expect(page.status).toBe(400)
+    const rows = () =>
+      heard.database.db.query<{ answers: Record<string, unknown> }>(
+        `SELECT answers FROM drafts WHERE answers ? 'life-better'`,
+      )
+    expect(await rows()).toEqual([])
+    expect((await respondent.answer('life-better', 'abc\td\ne')).status).toBe(303)
+    expect((await rows()).map((row) => row.answers['life-better'])).toContain('abc\td\ne')
   })
 
   it('refuses two answers to a question that takes one', async () => {

@@ -27,6 +27,13 @@ describe.each(questionTypeNames)('question type %s', (typeName) => {
     expect(type.formValue(parsed.value)).toEqual(Array.isArray(valid) ? valid : [valid])
   })
 
+  it('gives back the words a respondent wrote, and nothing for chosen options or a blank', () => {
+    const parsed = type.parse(valid, question)
+    if (!parsed.ok) throw new Error('A valid answer was refused')
+    expect(type.writtenText(parsed.value)).toBe(type.control === 'textarea' ? parsed.value : undefined)
+    expect(type.writtenText(null)).toBeUndefined()
+  })
+
   it('refuses a blank answer when required and stores null when optional', () => {
     expect(type.parse(undefined, asRequired)).toEqual({ ok: false, error: 'required' })
     expect(type.parse('', asRequired)).toEqual({ ok: false, error: 'required' })

@@ -56,8 +56,10 @@ CREATE TABLE safeguarding_alert_notes (
   FOREIGN KEY (organisation_id, alert_id) REFERENCES safeguarding_alerts (organisation_id, id) ON DELETE CASCADE
 );
 
--- One email per alert and person, ever: the outbox of alert emails. A row is written (in the alert's
--- transaction, or at escalation) before anything is sent; sent_at is set once the mail server took it.
+-- One email per alert, person and reason, ever: the outbox of alert emails. The reason is in the key so
+-- an admin told as a safeguarding contact is still told, once, when the alert becomes overdue. A row is
+-- written (in the alert's transaction, or at escalation) before anything is sent; sent_at is set once
+-- the mail server took it.
 CREATE TABLE safeguarding_alert_emails (
   organisation_id uuid NOT NULL,
   alert_id uuid NOT NULL,
@@ -65,17 +67,36 @@ CREATE TABLE safeguarding_alert_emails (
   reason text NOT NULL CHECK (reason IN ('alert', 'escalation')),
   created_at timestamptz NOT NULL,
   sent_at timestamptz,
+  -- A worker sending it holds it until then, so another worker leaves it alone; a worker that died
+  -- mid-send lets it go when this passes. Held outside any transaction: SMTP can be slow.
+  sending_until timestamptz,
   attempts integer NOT NULL DEFAULT 0,
-  PRIMARY KEY (organisation_id, alert_id, officer_id),
+  PRIMARY KEY (organisation_id, alert_id, officer_id, reason),
   FOREIGN KEY (organisation_id, alert_id) REFERENCES safeguarding_alerts (organisation_id, id) ON DELETE CASCADE
 );
 CREATE INDEX safeguarding_alert_emails_unsent ON safeguarding_alert_emails (organisation_id, alert_id) WHERE sent_at IS NULL;
 
 -- Words and phrases that raise an alert when a free-text answer holds them, per language. An
--- organisation starts from the defaults shipped for each language (locales/<lng>/safeguardingPhrases).
+-- organisation starts from the defaults shipped for each language (surveys/safeguarding-phrases/<lng>.json);
+-- its first change copies them here, and from then on the list is its own.
 CREATE TABLE safeguarding_phrases (
   organisation_id uuid NOT NULL REFERENCES organisations (id),
   language text NOT NULL,
   phrase text NOT NULL CHECK (length(phrase) BETWEEN 2 AND 100),
   PRIMARY KEY (organisation_id, language, phrase)
 );
+
+-- Each "talk to someone" form carries a random one-time key. Keeping it here, in the help request's
+-- transaction, makes a double click or a resent form raise one help request, not two. The keyed hashes
+-- of the address and of the browser's session (never either itself) limit how many help requests one
+-- client can send in an hour, so nobody can flood the safeguarding team. Rows go after a day.
+CREATE TABLE help_request_keys (
+  organisation_id uuid NOT NULL REFERENCES organisations (id),
+  form_key uuid NOT NULL,
+  client_key text NOT NULL,
+  browser_key text NOT NULL,
+  sent_at timestamptz NOT NULL,
+  PRIMARY KEY (organisation_id, form_key)
+);
+CREATE INDEX help_request_keys_client ON help_request_keys (organisation_id, client_key, sent_at);
+CREATE INDEX help_request_keys_browser ON help_request_keys (organisation_id, browser_key, sent_at);

@@ -54,6 +54,7 @@ export function singleChoiceType(parts: ChoiceTypeParts): QuestionType {
     display: (value, label) => (typeof value === 'string' ? [label(value)] : []),
     csvValue: (value, label) => (typeof value === 'string' ? label(value) : ''),
     isAnswered,
+    writtenText: () => undefined,
   }
 }
 
@@ -83,5 +84,6 @@ export function multipleChoiceType(parts: ChoiceTypeParts): QuestionType {
     display: (value, label) => (Array.isArray(value) ? value.map(label) : []),
     csvValue: joined,
     isAnswered,
+    writtenText: () => undefined,
   }
 }

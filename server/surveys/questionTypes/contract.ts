@@ -43,6 +43,8 @@ export interface QuestionType {
   /** The cell in a spreadsheet export; labels in the export's language, several joined by "; ". */
   csvValue(value: StoredAnswer, label: OptionLabeller): string
   isAnswered(value: StoredAnswer | undefined): boolean
+  /** Words the respondent wrote themselves (read for safeguarding); undefined for chosen options. */
+  writtenText(value: StoredAnswer): string | undefined
 }
 
 export function postedStrings(input: unknown): string[] {

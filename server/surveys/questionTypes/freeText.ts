@@ -34,4 +34,5 @@ export const freeTextType: QuestionType = {
   display: (value) => (typeof value === 'string' && value !== '' ? [value] : []),
   csvValue: textOf,
   isAnswered: (value) => typeof value === 'string' && value.length > 0,
+  writtenText: (value) => (typeof value === 'string' && value !== '' ? value : undefined),
 }
