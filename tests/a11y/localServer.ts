@@ -29,6 +29,7 @@ const sessionSecret = 'heard-local-run-secret-not-used-anywhere-else'
 export async function serveLocally(
   db: Database,
   environment: 'test' | 'production' = 'test',
+  settings: Record<string, string> = {},
 ): Promise<LocalServer> {
   const outboxDir = fs.mkdtempSync(path.join(os.tmpdir(), 'heard-local-outbox-'))
   // Load runs send many responses from one address, fast: limits and holding are off here.
@@ -38,6 +39,7 @@ export async function serveLocally(
     OUTBOX_DIR: outboxDir,
     RESPONSE_LIMITS: 'off',
     JOB_POLL_SECONDS: '0.5',
+    ...settings,
   })
   const logger = createLogger('silent')
   const mailer = createMailer(config, logger)

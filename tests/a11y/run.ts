@@ -7,6 +7,10 @@ import type { Language, PageResult } from './checks'
 import { fullPass, narrowPass, screenshotFolder } from './journey'
 import { narrowOfficerPass, officerPass } from './officerJourney'
 import { scorecardPublicPages } from './scorecardJourney'
+import { privacyPublicPages, settingsOfficerPages } from './privacyJourney'
+import { retentionOfficerPages } from './retentionJourney'
+import { groupCodeRespondentPages, responseReviewOfficerPages, tooManyPages } from './responseLimitsJourney'
+import { safeguardingOfficerPages, safeguardingRespondentPages } from './safeguardingJourney'
 import { serveLocally, type LocalServer } from './localServer'
 import { seedSurveys, type Seeded } from './seed'
 import { Tour } from './tour'
@@ -53,7 +57,14 @@ async function runTour(
     } else {
       note = await fullPass(tour, seeded)
       await officerPass(tour, seeded, options.outboxDir)
+      await safeguardingOfficerPages(tour, seeded)
+      await settingsOfficerPages(tour)
+      await retentionOfficerPages(tour, seeded)
+      await responseReviewOfficerPages(tour, seeded)
     }
+    await safeguardingRespondentPages(tour, seeded)
+    await groupCodeRespondentPages(tour, seeded)
+    await privacyPublicPages(tour, seeded)
     await scorecardPublicPages(tour, seeded)
   } catch (error: unknown) {
     const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)
@@ -110,6 +121,7 @@ async function main(): Promise<boolean> {
   }
   let db: Database | undefined
   let server: LocalServer | undefined
+  let limited: LocalServer | undefined
   let browser: Browser | undefined
   try {
     const launching = chromium.launch({ executablePath: chromiumPath, args: chromiumArgs })
@@ -118,10 +130,15 @@ async function main(): Promise<boolean> {
     const seeded = await seedSurveys(db)
     server = await serveLocally(db)
     browser = await launching
-    return report(await runPasses(browser, server, seeded))
+    const results = await runPasses(browser, server, seeded)
+    // The "try again later" page needs the limits on: a second server on the same database.
+    limited = await serveLocally(db, 'test', { RESPONSE_LIMITS: 'on', RESPONSE_STARTS_PER_WINDOW: '1' })
+    results.push(...(await tooManyPages(browser, seeded, { baseUrl: limited.baseUrl, languages })))
+    return report(results)
   } finally {
     await browser?.close()
     await server?.close()
+    await limited?.close()
     await db?.close()
   }
 }

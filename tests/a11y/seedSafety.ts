@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto'
 import type { Database } from '../../server/db/database'
+import type { HoldReason } from '../../server/responseLimits/model/holdRules'
+import { insertHeldResponse } from '../../server/responseLimits/store/heldQueries'
 import { createJobQueue } from '../../server/jobs/jobQueue'
 import { createLogger } from '../../server/logger'
 import { raiseAlert } from '../../server/safeguarding/raiseAlert'
@@ -66,5 +69,21 @@ export async function seedSafety(
     en: { helpRequest: await raise('help-request', 'en'), freeText: await raise('free-text', 'en') },
     ur: { helpRequest: await raise('help-request', 'ur'), freeText: await raise('free-text', 'ur') },
   }
+  // Responses held for review, with every reason, for the held responses page and the results notice.
+  const reasons: HoldReason[][] = [['too-fast'], ['burst'], ['repeated-answers'], ['too-fast', 'burst']]
+  for (const [index, held] of reasons.entries())
+    await insertHeldResponse(db, {
+      organisationId,
+      id: randomUUID(),
+      surveyId,
+      version: 1,
+      language: 'en',
+      reference: `H${index}LD-A11Y`,
+      draftId: randomUUID(),
+      answers: { 'listened-to': 'very-important' },
+      submittedAt: new Date(),
+      startedAt: new Date(Date.now() - 4000),
+      reasons: held,
+    })
   return { erasable, alerts }
 }
