@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { z } from 'zod'
+import type { LimitSettings } from './responseLimits/model/holdRules'
 
 const booleanText = z.enum(['true', 'false']).transform((value) => value === 'true')
 
@@ -63,18 +64,7 @@ export type Config = Readonly<{
    * Limits per client on starting and sending responses, and holding responses that look automated.
    * RESPONSE_LIMITS=off turns both off, for load tests.
    */
-  responseLimits: {
-    enabled: boolean
-    startsPerWindow: number
-    submitsPerWindow: number
-    windowMinutes: number
-    minSecondsPerQuestion: number
-    /** Submits from one address (outside a group session) in burstSeconds before the next is held. */
-    burstSubmits: number
-    burstSeconds: number
-    /** Copies of the same answers from one address in burstSeconds before the next copy is held. */
-    repeatedAnswers: number
-  }
+  responseLimits: LimitSettings
 }>
 
 /** Reads and checks the environment once; a bad value stops start-up with a message saying which. */

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import { fromRoot } from '../projectRoot'
-import { installJobQueue } from '../jobs/jobQueueSchema'
+import { installJobQueue } from '../jobs/jobQueueQueries'
 import type { Database } from './database'
 
 const migrationsFolder = fromRoot('server', 'db', 'migrations')

@@ -4,8 +4,8 @@ import type { Database } from '../db/database'
 import type { Logger } from '../logger'
 import type { Mailer } from '../mail/mailer'
 import { runRetentionSweep } from '../retention/retentionJob'
-import { sendAlertEmails } from '../safeguarding/safeguardingEmailJob'
-import { sweepAlerts } from '../safeguarding/sweepAlerts'
+import { sendAlertEmails } from '../safeguarding/alerts/safeguardingEmailJob'
+import { sweepAlerts } from '../safeguarding/alerts/sweepAlerts'
 import type { JobHandlers, JobSender } from './jobQueue'
 
 export interface JobDependencies {

@@ -2,7 +2,7 @@ import PgBoss from 'pg-boss'
 import type { Database, Queryable } from '../db/database'
 import type { Logger } from '../logger'
 import { jobNames, jobPolicies, jobTimetable, type JobName } from './jobNames'
-import { jobQueueSchema } from './jobQueueSchema'
+import { jobQueueSchema } from './jobQueueQueries'
 
 export type JobData = Record<string, string | number | boolean | null>
 export type JobHandler = (data: JobData) => Promise<void>

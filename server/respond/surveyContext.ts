@@ -9,7 +9,7 @@ import {
   type SurveyVersion,
 } from '../surveys/queries'
 import { wordsFor, type SurveyWords } from '../surveys/words'
-import { helpLinkFor } from '../safeguarding/helpPage'
+import { helpLinkFor } from '../safeguarding/help/helpPage'
 import { organisationFooter } from '../privacy/footerLinks'
 import { readDraftId } from './draftCookie'
 import { findDraft, findResponseReferenceByDraft, type Draft } from './queries'

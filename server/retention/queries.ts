@@ -95,34 +95,49 @@ export async function deleteResponseBatch(
   return { responses: responses.length, answerTags: tags.length }
 }
 
-/** Deletes up to `limit` of a survey's held responses (those waiting outside every count). */
-export async function deleteHeldResponseBatch(
+/**
+ * Deletes up to `limit` of an organisation's rows of a table that match `where` (SQL over $2, the
+ * value given), in one statement; returns how many went. Rows are picked by `key`: their id, or
+ * their physical address (ctid).
+ */
+async function deleteBatch(
   db: Queryable,
-  survey: { organisationId: string; surveyId: string },
-  limit: number,
+  batch: { table: 'held_responses' | 'drafts' | 'response_activity'; key: 'id' | 'ctid'; where: string },
+  values: { organisationId: string; value: unknown; limit: number },
 ): Promise<number> {
   const rows = await db.query(
-    `DELETE FROM held_responses WHERE organisation_id = $1 AND id IN
-       (SELECT id FROM held_responses WHERE organisation_id = $1 AND survey_id = $2 LIMIT $3)
+    `DELETE FROM ${batch.table} WHERE organisation_id = $1 AND ${batch.key} IN
+       (SELECT ${batch.key} FROM ${batch.table} WHERE organisation_id = $1 AND ${batch.where} LIMIT $3)
      RETURNING 1`,
-    [survey.organisationId, survey.surveyId, limit],
+    [values.organisationId, values.value, values.limit],
   )
   return rows.length
 }
 
+/** Deletes up to `limit` of a survey's held responses (those waiting outside every count). */
+export function deleteHeldResponseBatch(
+  db: Queryable,
+  survey: { organisationId: string; surveyId: string },
+  limit: number,
+): Promise<number> {
+  return deleteBatch(
+    db,
+    { table: 'held_responses', key: 'id', where: 'survey_id = $2' },
+    { organisationId: survey.organisationId, value: survey.surveyId, limit },
+  )
+}
+
 /** Deletes up to `limit` drafts of the organisation that expired by this time. */
-export async function deleteExpiredDraftBatch(
+export function deleteExpiredDraftBatch(
   db: Queryable,
   organisationId: string,
   options: { now: Date; limit: number },
 ): Promise<number> {
-  const rows = await db.query(
-    `DELETE FROM drafts WHERE organisation_id = $1 AND id IN
-       (SELECT id FROM drafts WHERE organisation_id = $1 AND expires_at <= $2 LIMIT $3)
-     RETURNING 1`,
-    [organisationId, options.now, options.limit],
+  return deleteBatch(
+    db,
+    { table: 'drafts', key: 'id', where: 'expires_at <= $2' },
+    { organisationId, value: options.now, limit: options.limit },
   )
-  return rows.length
 }
 
 /**
@@ -146,19 +161,17 @@ export async function deleteClosedAlertBatch(
 }
 
 /** Deletes up to `limit` rows of limit-counting activity from before the cut-off. */
-export async function deleteOldActivityBatch(
+export function deleteOldActivityBatch(
   db: Queryable,
   organisationId: string,
   options: { before: Date; limit: number },
 ): Promise<number> {
   // The table has no key of its own: rows are picked by their physical address.
-  const rows = await db.query(
-    `DELETE FROM response_activity WHERE ctid IN
-       (SELECT ctid FROM response_activity WHERE organisation_id = $1 AND occurred_at < $2 LIMIT $3)
-     RETURNING 1`,
-    [organisationId, options.before, options.limit],
+  return deleteBatch(
+    db,
+    { table: 'response_activity', key: 'ctid', where: 'occurred_at < $2' },
+    { organisationId, value: options.before, limit: options.limit },
   )
-  return rows.length
 }
 
 /**

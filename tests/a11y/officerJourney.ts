@@ -3,6 +3,10 @@ import path from 'node:path'
 import { simpleParser } from 'mailparser'
 import { paths } from '../../server/paths'
 import { scorecardOfficerPages } from './scorecardJourney'
+import { settingsOfficerPages } from './privacyJourney'
+import { retentionOfficerPages } from './retentionJourney'
+import { responseReviewOfficerPages } from './responseLimitsJourney'
+import { safeguardingOfficerPages } from './safeguardingJourney'
 import type { Seeded } from './seed'
 import type { Tour } from './tour'
 
@@ -67,6 +71,10 @@ export async function officerPass(tour: Tour, seeded: Seeded, outboxDir: string)
   await tour.visit(paths.manage.audit)
   await tour.check('officer: audit log')
   await scorecardOfficerPages(tour, seeded)
+  await safeguardingOfficerPages(tour, seeded)
+  await settingsOfficerPages(tour)
+  await retentionOfficerPages(tour, seeded)
+  await responseReviewOfficerPages(tour, seeded)
   await tour.press(tour.page.locator('.heard-officer-nav__button'))
   await tour.check('officer: signed out')
   tour.finish('after the officers pages')

@@ -23,12 +23,13 @@ export async function responseReviewOfficerPages(tour: Tour, seeded: Seeded): Pr
   const survey = seeded.whatINeed
   await tour.visit(paths.manage.groupSessions(survey))
   await tour.check('group sessions')
+  const newSession = `main form[action="${paths.manage.groupSessions(survey)}"]`
   await tour.page.locator('#label').fill('Year 6 at Oak Primary, '.repeat(5))
-  await tour.press(submit(tour), 400)
+  await tour.press(submit(tour, newSession), 400)
   await expectErrorSummary(tour, 'group sessions')
   await tour.check('group sessions, error')
   await tour.page.locator('#label').fill(`Year 6 (${tour.options.language})`)
-  await tour.press(submit(tour))
+  await tour.press(submit(tour, newSession))
   await tour.check('group sessions, one open')
   await tour.visit(paths.manage.results(survey))
   await tour.check('results with held responses')

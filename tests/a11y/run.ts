@@ -7,10 +7,9 @@ import type { Language, PageResult } from './checks'
 import { fullPass, narrowPass, screenshotFolder } from './journey'
 import { narrowOfficerPass, officerPass } from './officerJourney'
 import { scorecardPublicPages } from './scorecardJourney'
-import { privacyPublicPages, settingsOfficerPages } from './privacyJourney'
-import { retentionOfficerPages } from './retentionJourney'
-import { groupCodeRespondentPages, responseReviewOfficerPages, tooManyPages } from './responseLimitsJourney'
-import { safeguardingOfficerPages, safeguardingRespondentPages } from './safeguardingJourney'
+import { privacyPublicPages } from './privacyJourney'
+import { groupCodeRespondentPages, tooManyPages } from './responseLimitsJourney'
+import { safeguardingRespondentPages } from './safeguardingJourney'
 import { serveLocally, type LocalServer } from './localServer'
 import { seedSurveys, type Seeded } from './seed'
 import { Tour } from './tour'
@@ -57,10 +56,6 @@ async function runTour(
     } else {
       note = await fullPass(tour, seeded)
       await officerPass(tour, seeded, options.outboxDir)
-      await safeguardingOfficerPages(tour, seeded)
-      await settingsOfficerPages(tour)
-      await retentionOfficerPages(tour, seeded)
-      await responseReviewOfficerPages(tour, seeded)
     }
     await safeguardingRespondentPages(tour, seeded)
     await groupCodeRespondentPages(tour, seeded)

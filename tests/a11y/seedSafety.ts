@@ -4,7 +4,7 @@ import type { HoldReason } from '../../server/responseLimits/model/holdRules'
 import { insertHeldResponse } from '../../server/responseLimits/store/heldQueries'
 import { createJobQueue } from '../../server/jobs/jobQueue'
 import { createLogger } from '../../server/logger'
-import { raiseAlert } from '../../server/safeguarding/raiseAlert'
+import { raiseAlert } from '../../server/safeguarding/alerts/raiseAlert'
 import type { Language } from './checks'
 
 export interface SeededAlerts {

@@ -69,3 +69,26 @@ export async function openTestDatabase(options: { onDisk?: boolean } = {}): Prom
   }
   return handle
 }
+
+/**
+ * For a test file: openTestDatabase in beforeAll and its drop in afterAll. What it returns stands
+ * for the database opened, so a test reads `database.db` as it would with its own `let`.
+ */
+export function useTestDatabase(options: { onDisk?: boolean } = {}): TestDatabase {
+  let opened: TestDatabase | undefined
+  const current = () => {
+    if (!opened) throw new Error('The test database opens in beforeAll')
+    return opened
+  }
+  beforeAll(async () => {
+    opened = await openTestDatabase(options)
+  })
+  afterAll(() => current().drop())
+  return {
+    get db() {
+      return current().db
+    },
+    restart: () => current().restart(),
+    drop: () => current().drop(),
+  }
+}

@@ -4,7 +4,7 @@ import { addOfficer, signedInAgent, signedInAs, type Agent } from '../helpers/of
 import { csrfTokenIn } from '../helpers/respondent'
 import { downloadBytes } from '../helpers/scorecards'
 import { routeTable } from '../helpers/routeTable'
-import { raiseAlert } from '../../server/safeguarding/raiseAlert'
+import { raiseAlert } from '../../server/safeguarding/alerts/raiseAlert'
 import { buildTestApp, type TestApp } from '../helpers/testApp'
 import { openTestDatabase, type TestDatabase } from '../helpers/testDatabase'
 

@@ -1,60 +1,15 @@
-import { paths } from '../../server/paths'
-import { insertOrganisation } from '../helpers/factories'
-import { postForm, signedInAs, type Agent } from '../helpers/officers'
 import { csrfTokenIn } from '../helpers/respondent'
-import { buildTestApp, type TestApp } from '../helpers/testApp'
-import { openTestDatabase, type TestDatabase } from '../helpers/testDatabase'
+import {
+  auditRows,
+  dataProtectionFields,
+  organisationFields,
+  organisationRow,
+  save,
+  section,
+  useSettingsFixture,
+} from './settingsFixture'
 
-let database: TestDatabase
-let testApp: TestApp
-let organisation: { id: string; slug: string }
-let admin: Agent
-
-beforeAll(async () => {
-  database = await openTestDatabase()
-  testApp = await buildTestApp(database.db)
-  organisation = await insertOrganisation(database.db)
-  admin = await signedInAs(testApp.app, database.db, {
-    organisationId: organisation.id,
-    role: 'admin',
-    email: 'settings.admin@council.example',
-  })
-})
-afterAll(() => database.drop())
-
-const section = (slug: string) => paths.settings.section(slug)
-
-const organisationRow = async () => {
-  const [row] = await database.db.query<Record<string, unknown>>(
-    'SELECT * FROM organisations WHERE id = $1',
-    [organisation.id],
-  )
-  return row
-}
-
-const auditRows = () =>
-  database.db.query<{ subject: string; details: Record<string, unknown>; actor: string }>(
-    `SELECT subject, details, actor FROM audit_events
-      WHERE organisation_id = $1 AND action = 'organisation-settings-changed' ORDER BY occurred_at, id`,
-    [organisation.id],
-  )
-
-const save = (slug: string, fields: Record<string, string>) =>
-  postForm(admin, section(slug), section(slug), fields)
-
-const organisationFields = {
-  publicName: 'Northshire County Council',
-  contactEmail: 'send.surveys@northshire.example',
-  contactPhone: '01632 960 001',
-  familyHelpContact: 'Family Information Service\nfis@northshire.example',
-}
-
-const dataProtectionFields = {
-  dataController: 'Northshire County Council',
-  lawfulBasis: 'Public task under Article 6(1)(e).',
-  dpoContact: 'dpo@northshire.example',
-  retentionMonths: '18',
-}
+const settings = useSettingsFixture()
 
 /** Each rule: the section, what is posted, the field in error and words from its message. */
 const rejected: [string, string, Record<string, string>, string, string][] = [
@@ -183,9 +138,9 @@ describe('refusing bad input', () => {
   it.each(rejected)(
     '%s: 400, the error linked to its field, the input kept, nothing written',
     async (_name, slug, fields, field, words) => {
-      const before = await organisationRow()
-      const auditsBefore = (await auditRows()).length
-      const page = await save(slug, fields)
+      const before = await organisationRow(settings)
+      const auditsBefore = (await auditRows(settings)).length
+      const page = await save(settings, slug, fields)
       expect(page.status).toBe(400)
       expect(page.text).toContain('<title>Error:')
       expect(page.text).toContain('There is a problem')
@@ -196,8 +151,8 @@ describe('refusing bad input', () => {
         const shown = value.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('"', '&#34;')
         expect({ name, kept: page.text.includes(shown) }).toEqual({ name, kept: true })
       }
-      expect(await organisationRow()).toEqual(before)
-      expect(await auditRows()).toHaveLength(auditsBefore)
+      expect(await organisationRow(settings)).toEqual(before)
+      expect(await auditRows(settings)).toHaveLength(auditsBefore)
     },
   )
 
@@ -206,23 +161,23 @@ describe('refusing bad input', () => {
     ['a control character', { familyHelpContact: 'Ring \u0007us' }],
     ['a lone surrogate', { publicName: 'North\uD800shire' }],
   ])('%s in a box: 400, not 500, and nothing written', async (_name, bad) => {
-    const before = await organisationRow()
-    const auditsBefore = (await auditRows()).length
-    const page = await save('organisation', { ...organisationFields, ...bad })
+    const before = await organisationRow(settings)
+    const auditsBefore = (await auditRows(settings)).length
+    const page = await save(settings, 'organisation', { ...organisationFields, ...bad })
     expect(page.status).toBe(400)
-    expect(await organisationRow()).toEqual(before)
-    expect(await auditRows()).toHaveLength(auditsBefore)
+    expect(await organisationRow(settings)).toEqual(before)
+    expect(await auditRows(settings)).toHaveLength(auditsBefore)
   })
 
   it('broken UTF-8 and NUL bytes straight off the wire are a 400, not a 500', async () => {
-    const before = await organisationRow()
+    const before = await organisationRow(settings)
     for (const raw of [
       'publicName=North%FF%FEshire',
       'publicName=North%00shire',
       'publicName=North%ED%A0%80shire',
     ]) {
-      const page = await admin.get(section('organisation'))
-      const response = await admin
+      const page = await settings.admin.get(section('organisation'))
+      const response = await settings.admin
         .post(section('organisation'))
         .type('form')
         .send(
@@ -230,13 +185,16 @@ describe('refusing bad input', () => {
         )
       expect({ raw, status: response.status }).toEqual({ raw, status: 400 })
     }
-    expect(await organisationRow()).toEqual(before)
+    expect(await organisationRow(settings)).toEqual(before)
   })
 
   it('a post without the CSRF token is refused and writes nothing', async () => {
-    const before = await organisationRow()
-    const refused = await admin.post(section('organisation')).type('form').send({ publicName: 'Changed' })
+    const before = await organisationRow(settings)
+    const refused = await settings.admin
+      .post(section('organisation'))
+      .type('form')
+      .send({ publicName: 'Changed' })
     expect(refused.status).toBe(403)
-    expect(await organisationRow()).toEqual(before)
+    expect(await organisationRow(settings)).toEqual(before)
   })
 })

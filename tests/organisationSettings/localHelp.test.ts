@@ -1,39 +1,19 @@
 import { localHelpKey, localHelpLimit } from '../../server/organisationSettings/localHelp'
 import { paths } from '../../server/paths'
-import { insertOrganisation } from '../helpers/factories'
-import { postForm, signedInAs, type Agent } from '../helpers/officers'
-import { buildTestApp, type TestApp } from '../helpers/testApp'
-import { openTestDatabase, type TestDatabase } from '../helpers/testDatabase'
+import { postForm } from '../helpers/officers'
+import { auditRows, useSettingsFixture } from './settingsFixture'
 
-let database: TestDatabase
-let testApp: TestApp
-let organisation: { id: string; slug: string }
-let admin: Agent
-
-beforeAll(async () => {
-  database = await openTestDatabase()
-  testApp = await buildTestApp(database.db)
-  organisation = await insertOrganisation(database.db)
-  admin = await signedInAs(testApp.app, database.db, { organisationId: organisation.id, role: 'admin' })
-})
-afterAll(() => database.drop())
+const settings = useSettingsFixture()
 
 const page = paths.settings.section('local-help')
 
 const storedHelp = async () => {
-  const [row] = await database.db.query<{ local_help: { name: string }[] }>(
+  const [row] = await settings.database.db.query<{ local_help: { name: string }[] }>(
     'SELECT local_help FROM organisations WHERE id = $1',
-    [organisation.id],
+    [settings.organisation.id],
   )
   return row?.local_help ?? []
 }
-
-const audits = () =>
-  database.db.query<{ details: Record<string, unknown> }>(
-    `SELECT details FROM audit_events
-      WHERE organisation_id = $1 AND action = 'organisation-settings-changed' ORDER BY occurred_at, id`,
-    [organisation.id],
-  )
 
 const sendiass = {
   helpName: 'Northshire SENDIASS',
@@ -50,11 +30,11 @@ const frontDoor = {
   helpDescription: 'If you are worried about a child.',
 }
 
-const add = (fields: Record<string, string>) => postForm(admin, page, page, fields)
+const add = (fields: Record<string, string>) => postForm(settings.admin, page, page, fields)
 
 describe('local help contacts, without JavaScript', () => {
   it('starts empty and adds contacts one at a time, back on the same page with a banner', async () => {
-    const empty = await admin.get(page)
+    const empty = await settings.admin.get(page)
     expect(empty.status).toBe(200)
     expect(empty.text).toContain('There are no local help contacts yet.')
     const added = await add(sendiass)
@@ -77,11 +57,11 @@ describe('local help contacts, without JavaScript', () => {
         description: 'If you are worried about a child.',
       },
     ])
-    const list = await admin.get(page)
+    const list = await settings.admin.get(page)
     expect(list.text).toContain('Local help contact added')
     expect(list.text).toContain('Remove Northshire SENDIASS')
     expect(list.text).toContain('Remove Children&#39;s Services Front Door')
-    expect((await audits()).map((row) => row.details)).toEqual([
+    expect((await auditRows(settings)).map((row) => row.details)).toEqual([
       { fields: 'localHelp', change: 'added', contacts: 1 },
       { fields: 'localHelp', change: 'added', contacts: 2 },
     ])
@@ -89,7 +69,7 @@ describe('local help contacts, without JavaScript', () => {
 
   it('refuses a contact with no name and no way to reach it, or a bad address: 400, input kept, nothing added', async () => {
     const before = await storedHelp()
-    const auditCount = (await audits()).length
+    const auditCount = (await auditRows(settings)).length
     const cases: [Record<string, string>, string[]][] = [
       [{ ...frontDoor, helpName: '', helpPhone: '' }, ['#helpName', '#helpPhone']],
       [{ ...frontDoor, helpPhone: '0044 not a number' }, ['#helpPhone']],
@@ -106,23 +86,27 @@ describe('local help contacts, without JavaScript', () => {
         expect(refused.text).toContain(value.replaceAll("'", '&#39;'))
     }
     expect(await storedHelp()).toEqual(before)
-    expect(await audits()).toHaveLength(auditCount)
+    expect(await auditRows(settings)).toHaveLength(auditCount)
   })
 
   it('removes the contact whose button was pressed; pressing it again changes nothing', async () => {
     const [first, second] = (await storedHelp()) as unknown as Parameters<typeof localHelpKey>[0][]
     if (!first || !second) throw new Error('Two contacts expected')
     const removeAction = paths.settings.localHelpRemove
-    const removed = await postForm(admin, page, removeAction, { entry: localHelpKey(first) })
+    const removed = await postForm(settings.admin, page, removeAction, { entry: localHelpKey(first) })
     expect(removed.status).toBe(303)
     expect(removed.headers.location).toBe(page)
     expect((await storedHelp()).map((entry) => entry.name)).toEqual([second.name])
-    expect((await admin.get(page)).text).toContain('Local help contact removed')
-    const again = await postForm(admin, page, removeAction, { entry: localHelpKey(first) })
+    expect((await settings.admin.get(page)).text).toContain('Local help contact removed')
+    const again = await postForm(settings.admin, page, removeAction, { entry: localHelpKey(first) })
     expect(again.status).toBe(303)
     expect((await storedHelp()).map((entry) => entry.name)).toEqual([second.name])
-    expect((await audits()).at(-1)?.details).toEqual({ fields: 'localHelp', change: 'removed', contacts: 1 })
-    expect((await audits()).filter((row) => row.details.change === 'removed')).toHaveLength(1)
+    expect((await auditRows(settings)).at(-1)?.details).toEqual({
+      fields: 'localHelp',
+      change: 'removed',
+      contacts: 1,
+    })
+    expect((await auditRows(settings)).filter((row) => row.details.change === 'removed')).toHaveLength(1)
   })
 
   it(`holds at most ${localHelpLimit}: the form goes, and a post anyway is a 400 that adds nothing`, async () => {
@@ -133,11 +117,11 @@ describe('local help contacts, without JavaScript', () => {
       website: '',
       description: '',
     }))
-    await database.db.query('UPDATE organisations SET local_help = $2::jsonb WHERE id = $1', [
-      organisation.id,
+    await settings.database.db.query('UPDATE organisations SET local_help = $2::jsonb WHERE id = $1', [
+      settings.organisation.id,
       JSON.stringify(entries),
     ])
-    const full = await admin.get(page)
+    const full = await settings.admin.get(page)
     expect(full.text).toContain('You have the most contacts allowed')
     expect(full.text).not.toContain('name="helpName"')
     const refused = await add(sendiass)

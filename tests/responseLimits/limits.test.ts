@@ -6,6 +6,13 @@ import { answered, rowsFor, small, useLimitsFixture, youngPeople } from './limit
 /** The respondent's side of the limits and the holding rules, with small limits and a fake clock. */
 const heard = useLimitsFixture()
 
+/** Starts "What I need" from 192.0.2.1 as someone reading in this language: its start page, then the button. */
+async function startIn(language: string) {
+  const browser = new Browser(heard.app, youngPeople(heard), '192.0.2.1')
+  await browser.get(`${browser.startPath}?lang=${language}`)
+  return browser.start()
+}
+
 describe('limits on starting', () => {
   it('refuses the start past the limit with 429 and Retry-After, in easy read, and writes nothing', async () => {
     for (let start = 0; start < small.startsPerWindow; start += 1)
@@ -23,15 +30,11 @@ describe('limits on starting', () => {
   })
 
   it('says so in Welsh and in Urdu, right to left, and in plain words on a parent carers’ survey', async () => {
-    const welsh = new Browser(heard.app, youngPeople(heard), '192.0.2.1')
-    await welsh.get(`${welsh.startPath}?lang=cy`)
-    const inWelsh = await welsh.start()
+    const inWelsh = await startIn('cy')
     expect(inWelsh.status).toBe(429)
     expect(inWelsh.text).toContain('lang="cy"')
     expect(inWelsh.text).toContain('Arhoswch 10 munud. Yna rhowch gynnig arall arni.')
-    const urdu = new Browser(heard.app, youngPeople(heard), '192.0.2.1')
-    await urdu.get(`${urdu.startPath}?lang=ur`)
-    const inUrdu = await urdu.start()
+    const inUrdu = await startIn('ur')
     expect(inUrdu.status).toBe(429)
     expect(inUrdu.text).toContain('dir="rtl"')
     expect(inUrdu.text).toContain('براہ کرم 10 منٹ انتظار کریں۔')

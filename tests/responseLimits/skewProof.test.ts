@@ -3,7 +3,7 @@ import { paths } from '../../server/paths'
 import { recomputeFacts } from '../../server/scorecards/recomputeFacts'
 import { insertOrganisation, insertSurvey } from '../helpers/factories'
 import { signedInAs } from '../helpers/officers'
-import { startFrameworkFromTemplate } from '../helpers/scorecards'
+import { importanceQuestions, startFrameworkFromTemplate } from '../helpers/scorecards'
 import { buildTestApp } from '../helpers/testApp'
 import { openTestDatabase, type TestDatabase } from '../helpers/testDatabase'
 import { Browser, countIn, FakeClock, limitsConfig, limitsOn, whatINeedAnswers } from './limitsHelpers'
@@ -24,17 +24,7 @@ import { Browser, countIn, FakeClock, limitsConfig, limitsOn, whatINeedAnswers }
 const limits = limitsOn()
 type Answers = ReturnType<typeof whatINeedAnswers>
 const bound = limits.burstSubmits
-const questions = [
-  'listened-to',
-  'healthiest',
-  'safe',
-  'accepted-valued',
-  'prepared-future',
-  'enjoy-life',
-  'life-better',
-  'age-group',
-  'helper',
-] as const
+const questions = [...importanceQuestions, 'life-better', 'age-group', 'helper'] as const
 
 let database: TestDatabase
 let app: Express

@@ -1,5 +1,5 @@
 import { createJobHandlers } from '../../server/jobs/jobHandlers'
-import { jobQueueSchema } from '../../server/jobs/jobQueueSchema'
+import { jobQueueSchema } from '../../server/jobs/jobQueueQueries'
 import { insertOrganisation } from '../helpers/factories'
 import { addOfficer, postForm, signedInAgent } from '../helpers/officers'
 import { startSmtpServer } from '../helpers/smtpServer'

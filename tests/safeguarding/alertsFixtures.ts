@@ -1,9 +1,12 @@
 import type { Clock } from '../../server/clock'
 import type { Database } from '../../server/db/database'
 import type { JobSender } from '../../server/jobs/jobQueue'
-import { jobQueueSchema } from '../../server/jobs/jobQueueSchema'
-import { raiseAlert, type NewAlert } from '../../server/safeguarding/raiseAlert'
+import { jobQueueSchema } from '../../server/jobs/jobQueueQueries'
+import type { Role } from '../../server/officers/roles'
+import { raiseAlert, type NewAlert } from '../../server/safeguarding/alerts/raiseAlert'
+import { signedInAs, type Agent } from '../helpers/officers'
 import type { ReceivedMail } from '../helpers/smtpServer'
+import { useSurveyApp, type SurveyApp } from '../helpers/surveyApp'
 import { buildTestApp, type TestApp } from '../helpers/testApp'
 
 /** The real app on the database, sending its mail to the SMTP server at smtpUrl. */
@@ -14,6 +17,28 @@ export async function appSendingTo(
 ): Promise<TestApp> {
   const defaults = await buildTestApp(db)
   return buildTestApp(db, { mail: { ...defaults.config.mail, smtpUrl } }, options)
+}
+
+export interface AlertsApp<R extends Role> extends SurveyApp {
+  /** A signed-in officer of each role asked for. */
+  agents: Record<R, Agent>
+}
+
+/**
+ * For a test file: useSurveyApp's database, app and organisation (with these template surveys open),
+ * and a signed-in officer of each role asked for. Filled in by beforeAll and dropped by afterAll.
+ */
+export function useAlertsApp<R extends Role>(roles: R[], templates: string[] = []): AlertsApp<R> {
+  const fixture = useSurveyApp(templates) as AlertsApp<R>
+  beforeAll(async () => {
+    fixture.agents = {} as Record<R, Agent>
+    for (const role of roles)
+      fixture.agents[role] = await signedInAs(fixture.testApp.app, fixture.database.db, {
+        organisationId: fixture.organisation.id,
+        role,
+      })
+  })
+  return fixture
 }
 
 /** Words a young person might write, none of which may ever appear in an email or the audit log. */

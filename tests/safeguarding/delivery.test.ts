@@ -5,7 +5,7 @@ import { insertOrganisation } from '../helpers/factories'
 import { addOfficer } from '../helpers/officers'
 import { startSmtpServer } from '../helpers/smtpServer'
 import { startWorker } from '../helpers/testApp'
-import { openTestDatabase, type TestDatabase } from '../helpers/testDatabase'
+import { useTestDatabase } from '../helpers/testDatabase'
 import {
   allJobsFinished,
   appSendingTo,
@@ -19,11 +19,7 @@ import {
   raise,
 } from './alertsFixtures'
 
-let database: TestDatabase
-beforeAll(async () => {
-  database = await openTestDatabase()
-})
-afterAll(() => database.drop())
+const database = useTestDatabase()
 
 /** A port with nothing listening on it: the mail server is down. */
 async function freePort(): Promise<number> {

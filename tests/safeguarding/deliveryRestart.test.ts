@@ -2,7 +2,7 @@ import { insertOrganisation } from '../helpers/factories'
 import { addOfficer } from '../helpers/officers'
 import { startSmtpServer } from '../helpers/smtpServer'
 import { buildTestApp, startWorker } from '../helpers/testApp'
-import { openTestDatabase, type TestDatabase } from '../helpers/testDatabase'
+import { useTestDatabase } from '../helpers/testDatabase'
 import {
   allJobsFinished,
   appSendingTo,
@@ -13,11 +13,7 @@ import {
   raise,
 } from './alertsFixtures'
 
-let database: TestDatabase
-beforeAll(async () => {
-  database = await openTestDatabase({ onDisk: true })
-})
-afterAll(() => database.drop())
+const database = useTestDatabase({ onDisk: true })
 
 describe('an alert raised just before the server stops', () => {
   it('is still delivered, once, by the server that starts next', async () => {

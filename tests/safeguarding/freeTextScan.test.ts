@@ -1,7 +1,7 @@
 import type { SurveyDefinition } from '../../server/surveys/definitionSchema'
-import { defaultPhrases } from '../../server/safeguarding/phraseDefaults'
-import { foldText, isUsablePhrase, phrasePattern } from '../../server/safeguarding/phraseMatching'
-import { scanFreeText } from '../../server/safeguarding/scanFreeText'
+import { defaultPhrases } from '../../server/safeguarding/phrases/phraseDefaults'
+import { foldText, isUsablePhrase, phrasePattern } from '../../server/safeguarding/phrases/phraseMatching'
+import { scanFreeText } from '../../server/safeguarding/phrases/scanFreeText'
 import { everyQuestionTypeDefinition } from '../fixtures/everyQuestionType'
 
 const definition: Pick<SurveyDefinition, 'questions'> = {

@@ -1,6 +1,6 @@
 import request from 'supertest'
 import { paths } from '../../server/paths'
-import { helpRequestLimits } from '../../server/safeguarding/helpRequest'
+import { helpRequestLimits } from '../../server/safeguarding/help/helpRequest'
 import { insertOrganisation, insertSurvey } from '../helpers/factories'
 import type { Agent } from '../helpers/officers'
 import { csrfTokenIn } from '../helpers/respondent'

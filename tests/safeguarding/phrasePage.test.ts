@@ -1,5 +1,5 @@
 import { paths } from '../../server/paths'
-import { defaultPhrases } from '../../server/safeguarding/phraseDefaults'
+import { defaultPhrases } from '../../server/safeguarding/phrases/phraseDefaults'
 import { insertOrganisation } from '../helpers/factories'
 import { postForm, signedInAs, type Agent } from '../helpers/officers'
 import { buildTestApp, type TestApp } from '../helpers/testApp'

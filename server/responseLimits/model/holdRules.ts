@@ -5,15 +5,17 @@ export type HoldReason = (typeof holdReasons)[number]
 export const isHoldReason = (value: unknown): value is HoldReason =>
   holdReasons.some((reason) => reason === value)
 
-/** The settings the rules read (config.responseLimits). */
+/** The settings the rules read: config.responseLimits, from the RESPONSE_* environment variables. */
 export interface LimitSettings {
   enabled: boolean
   startsPerWindow: number
   submitsPerWindow: number
   windowMinutes: number
   minSecondsPerQuestion: number
+  /** Submits from one address (outside a group session) in burstSeconds before the next is held. */
   burstSubmits: number
   burstSeconds: number
+  /** Copies of the same answers from one address in burstSeconds before the next copy is held. */
   repeatedAnswers: number
 }
 

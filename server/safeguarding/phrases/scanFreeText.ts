@@ -1,6 +1,6 @@
-import type { SurveyDefinition } from '../surveys/definitionSchema'
-import type { StoredAnswer } from '../surveys/questionTypes/contract'
-import { questionTypeFor } from '../surveys/questionTypes/registry'
+import type { SurveyDefinition } from '../../surveys/definitionSchema'
+import type { StoredAnswer } from '../../surveys/questionTypes/contract'
+import { questionTypeFor } from '../../surveys/questionTypes/registry'
 import { foldText, phrasePattern } from './phraseMatching'
 
 /** Why an answer raised an alert: the question, the words written, and the phrases found in them. */

@@ -1,8 +1,8 @@
 import { z } from 'zod'
-import { formatDateTime } from '../i18n/formatDate'
-import { isLanguageCode, languages, type LanguageCode } from '../i18n/languages'
-import type { Translate } from '../i18n/translator'
-import { paths } from '../paths'
+import { formatDateTime } from '../../i18n/formatDate'
+import { isLanguageCode, languages, type LanguageCode } from '../../i18n/languages'
+import type { Translate } from '../../i18n/translator'
+import { paths } from '../../paths'
 import type { AnswerRow } from './alertAnswers'
 import type { Alert, AlertNote, AlertSummary } from './alertReadQueries'
 
@@ -59,8 +59,8 @@ function helpRequestRows(alert: Alert, t: Translate) {
   if (!request) return []
   const notGiven = t('alerts.help.notGiven')
   const contact =
-    request.contactMethod === 'none'
-      ? t('alerts.help.contact.none')
+    request.contactMethod === 'none' || request.contactMethod === 'school'
+      ? t(`alerts.help.contact.${request.contactMethod}`)
       : `${t(`alerts.help.contact.${request.contactMethod}`)}: ${request.contactDetail ?? notGiven}`
   return [
     row(t('alerts.help.name'), [request.name ?? notGiven]),

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto'
-import type { Database } from '../db/database'
-import type { JobSender } from '../jobs/jobQueue'
+import type { Database } from '../../db/database'
+import type { JobSender } from '../../jobs/jobQueue'
 import type { HelpRequest } from './helpRequestForm'
 import {
   claimFormKey,
@@ -8,7 +8,7 @@ import {
   deleteOldFormKeys,
   type FormKeyUse,
 } from './helpRequestQueries'
-import { raiseAlert } from './raiseAlert'
+import { raiseAlert } from '../alerts/raiseAlert'
 
 /**
  * Help requests one client may send in an hour. A school's pupils often share one address, so the

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import { z } from 'zod'
-import { languages, type LanguageCode } from '../i18n/languages'
-import { fromRoot } from '../projectRoot'
+import { languages, type LanguageCode } from '../../i18n/languages'
+import { fromRoot } from '../../projectRoot'
 import { foldText, isUsablePhrase, tidyPhrase } from './phraseMatching'
 
 /** A shipped phrase: 2 to 100 characters, usable for matching. */

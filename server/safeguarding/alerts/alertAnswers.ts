@@ -1,10 +1,10 @@
-import type { Queryable } from '../db/database'
-import type { Translate } from '../i18n/translator'
-import { optionLabeller } from '../surveys/labels'
-import type { StoredAnswer } from '../surveys/questionTypes/contract'
-import { questionTypeFor } from '../surveys/questionTypes/registry'
-import { findSurveyVersion } from '../surveys/queries'
-import { wordsFor } from '../surveys/words'
+import type { Queryable } from '../../db/database'
+import type { Translate } from '../../i18n/translator'
+import { optionLabeller } from '../../surveys/labels'
+import type { StoredAnswer } from '../../surveys/questionTypes/contract'
+import { questionTypeFor } from '../../surveys/questionTypes/registry'
+import { findSurveyVersion } from '../../surveys/queries'
+import { wordsFor } from '../../surveys/words'
 import { findAnswersOfDraft, type Alert } from './alertReadQueries'
 
 export interface AnswerRow {

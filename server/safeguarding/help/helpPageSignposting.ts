@@ -1,7 +1,7 @@
-import type { Queryable } from '../db/database'
-import { findOrganisationSettings } from '../organisationSettings/queries'
-import { paths } from '../paths'
-import type { PublishedSurvey } from '../surveys/queries'
+import type { Queryable } from '../../db/database'
+import { findOrganisationSettings } from '../../organisationSettings/queries'
+import { paths } from '../../paths'
+import type { PublishedSurvey } from '../../surveys/queries'
 import { helpContactsOf, nationalHelp, type HelpContact } from './helpPage'
 import { hasFreeTextAlertForDraft } from './helpRequestQueries'
 

@@ -1,7 +1,7 @@
-import { dialledDigits, isHttpsUrl } from '../organisationSettings/fieldRules'
-import { displayName, type OrganisationSettings } from '../organisationSettings/settings'
-import { paths } from '../paths'
-import type { Audience } from '../surveys/definitionSchema'
+import { dialledDigits, isHttpsUrl } from '../../organisationSettings/fieldRules'
+import { displayName, type OrganisationSettings } from '../../organisationSettings/settings'
+import { paths } from '../../paths'
+import type { Audience } from '../../surveys/definitionSchema'
 
 interface Link {
   text: string

@@ -1,4 +1,4 @@
-import type { Queryable } from '../db/database'
+import type { Queryable } from '../../db/database'
 import type { NewAlert } from './raiseAlert'
 
 type AlertKey = { organisationId: string; alertId: string }

@@ -1,7 +1,7 @@
-import { createTranslator } from '../i18n/translator'
-import type { JobData } from '../jobs/jobQueue'
-import type { JobDependencies } from '../jobs/jobHandlers'
-import { paths } from '../paths'
+import { createTranslator } from '../../i18n/translator'
+import type { JobData } from '../../jobs/jobQueue'
+import type { JobDependencies } from '../../jobs/jobHandlers'
+import { paths } from '../../paths'
 import { claimUnsentEmails, markEmailSent, releaseEmail, type ClaimedEmail } from './alertEmailQueries'
 import { safeguardingEmail } from './safeguardingEmail'
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { Queryable } from '../db/database'
+import type { Queryable } from '../../db/database'
 
 type AlertKey = { organisationId: string; alertId: string }
 type Actor = { id: string; email: string }

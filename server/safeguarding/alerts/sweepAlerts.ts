@@ -1,4 +1,4 @@
-import type { JobDependencies } from '../jobs/jobHandlers'
+import type { JobDependencies } from '../../jobs/jobHandlers'
 import { insertAlertEmails, listAdminIds } from './alertQueries'
 import { listOverdueAlerts, listStrandedAlerts, markEscalated } from './escalationQueries'
 

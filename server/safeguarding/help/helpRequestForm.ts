@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import { cleanText } from '../surveys/questionTypes/freeText'
-import { isCleanText, isUkPhone } from '../organisationSettings/fieldRules'
-import type { NewAlert } from './raiseAlert'
+import { cleanText } from '../../surveys/questionTypes/freeText'
+import { isCleanText, isUkPhone } from '../../organisationSettings/fieldRules'
+import type { NewAlert } from '../alerts/raiseAlert'
 
 /** Characters a young person may write to the safeguarding team (the column allows 2,000). */
 export const messageMaxLength = 1000

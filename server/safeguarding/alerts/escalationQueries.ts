@@ -1,5 +1,5 @@
-import type { Queryable } from '../db/database'
-import { jobQueueSchema } from '../jobs/jobQueueSchema'
+import type { Queryable } from '../../db/database'
+import { jobQueueSchema } from '../../jobs/jobQueueQueries'
 
 type AlertKey = { organisationId: string; alertId: string }
 

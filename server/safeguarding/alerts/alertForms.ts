@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { hasForbiddenCharacters } from '../forms/brokenText'
+import { hasForbiddenCharacters } from '../../forms/brokenText'
 
 // Text no form sends (NUL, half a surrogate pair) is refused before any route by the text guard;
 // checked here as well, so this form never depends on where it is mounted.

@@ -1,6 +1,6 @@
-import { formatDateTime } from '../i18n/formatDate'
-import type { Translate } from '../i18n/translator'
-import type { MailMessage } from '../mail/mailer'
+import { formatDateTime } from '../../i18n/formatDate'
+import type { Translate } from '../../i18n/translator'
+import type { MailMessage } from '../../mail/mailer'
 import type { AlertForEmail } from './alertEmailQueries'
 
 /**

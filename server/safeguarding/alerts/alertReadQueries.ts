@@ -1,4 +1,4 @@
-import type { Queryable } from '../db/database'
+import type { Queryable } from '../../db/database'
 
 export type AlertStatus = 'open' | 'acknowledged' | 'closed'
 export type AlertKind = 'help-request' | 'free-text'

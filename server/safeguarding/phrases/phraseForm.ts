@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { languages } from '../i18n/languages'
-import { isCleanText } from '../organisationSettings/fieldRules'
+import { languages } from '../../i18n/languages'
+import { isCleanText } from '../../organisationSettings/fieldRules'
 import { isUsablePhrase, tidyPhrase } from './phraseMatching'
 
 const error = (field: string, problem: string) => `safeguardingPhrases.errors.${field}.${problem}`

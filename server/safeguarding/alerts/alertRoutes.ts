@@ -1,12 +1,14 @@
 import { Router, type Request, type Response } from 'express'
-import { recordAudit } from '../audit/recordAudit'
-import type { Clock } from '../clock'
-import type { Database } from '../db/database'
-import { NotFoundError } from '../errors'
-import { formErrors, noErrors, type FormErrors } from '../forms/formErrors'
-import { postedFields } from '../officers/officerForms'
-import { requireAlertReader, signedInOfficer } from '../officers/setUpOfficerArea'
-import { paths } from '../paths'
+import type { z } from 'zod'
+import { recordAudit, type AuditAction } from '../../audit/recordAudit'
+import type { Clock } from '../../clock'
+import type { Database, Queryable } from '../../db/database'
+import { NotFoundError } from '../../errors'
+import { formErrors, noErrors, type FormErrors } from '../../forms/formErrors'
+import { postedFields } from '../../officers/officerForms'
+import type { Officer } from '../../officers/queries'
+import { requireAlertReader, signedInOfficer } from '../../officers/setUpOfficerArea'
+import { paths } from '../../paths'
 import { answersAllowedToBeSeen, questionTitles } from './alertAnswers'
 import { acknowledgeAlert, closeAlert, insertAlertNote } from './alertChangeQueries'
 import { closeSchema, noteSchema } from './alertForms'
@@ -14,6 +16,17 @@ import { findAlertByHandle, listAlertNotes, listAlerts, type Alert } from './ale
 import { alertListRows, alertPageModel } from './alertView'
 
 type Form = { errors: FormErrors; values: { note: string; closingNote: string } }
+
+/** One change an officer makes to an alert with a button, and the note posted with it, if any. */
+interface AlertChange {
+  action: AuditAction
+  field?: { name: keyof Form['values']; schema: z.ZodType<Record<string, string>> }
+  /** Makes the change in the transaction: true when it changed anything, and only then is it audited. */
+  make: (
+    tx: Queryable,
+    by: { key: { organisationId: string; alertId: string }; officer: Officer; text: string },
+  ) => Promise<boolean>
+}
 
 async function loadAlert(db: Database, req: Request): Promise<Alert> {
   const handle = (req.params as { alert?: string }).alert ?? ''
@@ -81,72 +94,73 @@ export function alertRoutes(deps: { db: Database; clock: Clock }): Router {
     await renderAlert(db, req, res, alert)
   })
 
-  router.post('/:alert/acknowledge', async (req, res) => {
+  /**
+   * The POST for one change to an alert: checks the note the form posts (if any), makes the change in
+   * one transaction, audits it only when it changed something, and goes back to the alert page. A bad
+   * note shows the alert page again with what was typed.
+   */
+  const changeAlert = (change: AlertChange) => async (req: Request, res: Response) => {
     const officer = signedInOfficer(req)
     const alert = await loadAlert(db, req)
+    let text = ''
+    if (change.field) {
+      const { name, schema } = change.field
+      const values = postedFields(req.body, [name])
+      const parsed = schema.safeParse(values)
+      if (!parsed.success) {
+        const errors = formErrors(parsed.error, req.t)
+        return renderAlert(db, req, res, alert, {
+          errors,
+          values: { note: '', closingNote: '', [name]: values[name] ?? '' },
+        })
+      }
+      text = parsed.data[name] ?? ''
+    }
     await db.transaction(async (tx) => {
       const key = { organisationId: alert.organisationId, alertId: alert.id }
-      if (await acknowledgeAlert(tx, key, officer, clock()))
+      if (await change.make(tx, { key, officer, text }))
         await recordAudit(tx, {
           organisationId: officer.organisationId,
           officer,
-          action: 'alert-acknowledged',
+          action: change.action,
           subject: alert.handle,
         })
     })
     res.redirect(303, paths.manage.alert(alert.handle))
-  })
+  }
 
-  router.post('/:alert/notes', async (req, res) => {
-    const officer = signedInOfficer(req)
-    const alert = await loadAlert(db, req)
-    const values = postedFields(req.body, ['note'])
-    const parsed = noteSchema.safeParse(values)
-    if (!parsed.success) {
-      const errors = formErrors(parsed.error, req.t)
-      return renderAlert(db, req, res, alert, {
-        errors,
-        values: { note: values.note ?? '', closingNote: '' },
-      })
-    }
-    await db.transaction(async (tx) => {
-      const key = { organisationId: alert.organisationId, alertId: alert.id }
-      await insertAlertNote(tx, key, { by: officer, text: parsed.data.note, writtenAt: clock() })
-      await recordAudit(tx, {
-        organisationId: officer.organisationId,
-        officer,
-        action: 'alert-note-added',
-        subject: alert.handle,
-      })
-    })
-    res.redirect(303, paths.manage.alert(alert.handle))
-  })
+  router.post(
+    '/:alert/acknowledge',
+    changeAlert({
+      action: 'alert-acknowledged',
+      make: (tx, { key, officer }) => acknowledgeAlert(tx, key, officer, clock()),
+    }),
+  )
 
-  router.post('/:alert/close', async (req, res) => {
-    const officer = signedInOfficer(req)
-    const alert = await loadAlert(db, req)
-    const values = postedFields(req.body, ['closingNote'])
-    const parsed = closeSchema.safeParse(values)
-    if (!parsed.success) {
-      const errors = formErrors(parsed.error, req.t)
-      return renderAlert(db, req, res, alert, {
-        errors,
-        values: { note: '', closingNote: values.closingNote ?? '' },
-      })
-    }
-    await db.transaction(async (tx) => {
-      const key = { organisationId: alert.organisationId, alertId: alert.id }
-      const now = clock()
-      if (!(await closeAlert(tx, key, officer, now))) return
-      await insertAlertNote(tx, key, { by: officer, text: parsed.data.closingNote, writtenAt: now })
-      await recordAudit(tx, {
-        organisationId: officer.organisationId,
-        officer,
-        action: 'alert-closed',
-        subject: alert.handle,
-      })
-    })
-    res.redirect(303, paths.manage.alert(alert.handle))
-  })
+  router.post(
+    '/:alert/notes',
+    changeAlert({
+      action: 'alert-note-added',
+      field: { name: 'note', schema: noteSchema },
+      make: async (tx, { key, officer, text }) => {
+        await insertAlertNote(tx, key, { by: officer, text, writtenAt: clock() })
+        return true
+      },
+    }),
+  )
+
+  router.post(
+    '/:alert/close',
+    changeAlert({
+      action: 'alert-closed',
+      field: { name: 'closingNote', schema: closeSchema },
+      make: async (tx, { key, officer, text }) => {
+        const now = clock()
+        if (!(await closeAlert(tx, key, officer, now))) return false
+        await insertAlertNote(tx, key, { by: officer, text, writtenAt: now })
+        return true
+      },
+    }),
+  )
   return router
 }

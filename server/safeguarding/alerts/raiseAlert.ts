@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto'
-import type { Queryable } from '../db/database'
-import type { JobSender } from '../jobs/jobQueue'
+import type { Queryable } from '../../db/database'
+import type { JobSender } from '../../jobs/jobQueue'
 import { insertAlert, insertAlertEmails, insertHelpRequest, listAlertRecipients } from './alertQueries'
 
 export interface NewAlert {

@@ -1,4 +1,4 @@
-import type { Queryable } from '../db/database'
+import type { Queryable } from '../../db/database'
 
 /** The organisation's own phrases for these languages (none for a language still on the defaults). */
 export async function listOwnPhrases(

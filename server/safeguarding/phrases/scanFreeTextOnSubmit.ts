@@ -1,10 +1,10 @@
-import type { Queryable } from '../db/database'
-import { isLanguageCode } from '../i18n/languages'
-import type { JobSender } from '../jobs/jobQueue'
-import type { SurveyDefinition } from '../surveys/definitionSchema'
-import type { StoredAnswer } from '../surveys/questionTypes/contract'
+import type { Queryable } from '../../db/database'
+import { isLanguageCode } from '../../i18n/languages'
+import type { JobSender } from '../../jobs/jobQueue'
+import type { SurveyDefinition } from '../../surveys/definitionSchema'
+import type { StoredAnswer } from '../../surveys/questionTypes/contract'
 import { loadPhrasesForScan } from './phraseList'
-import { raiseAlert } from './raiseAlert'
+import { raiseAlert } from '../alerts/raiseAlert'
 import { scanFreeText } from './scanFreeText'
 
 export interface SubmittedResponse {
