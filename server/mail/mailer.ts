@@ -23,7 +23,9 @@ export interface Mailer {
 export function createMailer(config: Config, logger: Logger): Mailer {
   const { smtpUrl, from, outboxDir } = config.mail
   if (smtpUrl) {
-    const transport = nodemailer.createTransport(smtpUrl)
+    // A pool keeps a few connections open, so a burst of alert emails does not pay for a new SMTP
+    // connection and greeting per message.
+    const transport = nodemailer.createTransport({ url: smtpUrl, pool: true, maxConnections: 5 })
     return {
       async send(message) {
         await transport.sendMail({ from, ...message })
