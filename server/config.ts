@@ -7,8 +7,17 @@ const booleanText = z.enum(['true', 'false']).transform((value) => value === 'tr
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
   BASE_URL: z.url().optional(),
   DATABASE_URL: z.string().min(1).optional(),
+  MIGRATION_DATABASE_URL: z.string().min(1).optional(),
+  DATABASE_READ_URL: z.string().min(1).optional(),
+  DB_POOL_SIZE: z.coerce.number().int().min(2).max(500).default(10),
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
+  DB_LOCK_TIMEOUT_MS: z.coerce.number().int().min(50).max(600_000).default(3_000),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(500).max(3_600_000).default(20_000),
+  EXPORTS_PER_OFFICER: z.coerce.number().int().min(1).max(100).default(2),
+  EXPORTS_AT_ONCE: z.coerce.number().int().min(1).max(1000).default(4),
   DATA_DIR: z.string().min(1).default('./data'),
   DEMO: booleanText.optional(),
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
@@ -26,6 +35,11 @@ const environmentSchema = z.object({
     .min(5)
     .max(24 * 60)
     .default(30),
+  OFFICER_SESSION_HOURS: z.coerce
+    .number()
+    .min(1)
+    .max(7 * 24)
+    .default(12),
   WORKER: z.enum(['in-process', 'off']).default('in-process'),
   JOB_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(1),
   RESPONSE_LIMITS: z.enum(['on', 'off']).default('on'),
@@ -47,8 +61,20 @@ const environmentSchema = z.object({
 export type Config = Readonly<{
   environment: 'development' | 'production' | 'test'
   port: number
+  /** Where to listen: 127.0.0.1 by default, 0.0.0.0 in a container behind a proxy. */
+  host: string
   baseUrl: string
   database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string }
+  /** A role that may change the schema; when given, migrations run with it at start. */
+  migrationDatabaseUrl: string | undefined
+  /** A streaming replica for public scorecard pages and exports; the primary when not given. */
+  readDatabaseUrl: string | undefined
+  /** Connections, and the time any statement or lock wait may take, per connection. */
+  pool: { size: number; statementTimeoutMs: number; lockTimeoutMs: number }
+  /** Every request is answered within this time (503 with Retry-After when it is not). */
+  requestTimeoutMs: number
+  /** Exports running at once, per officer and in all. */
+  exports: { perOfficer: number; atOnce: number }
   demo: boolean
   sessionSecret: string | undefined
   draftTtlDays: number
@@ -57,6 +83,8 @@ export type Config = Readonly<{
   /** SMTP_URL, or undefined: messages are then written to the outbox folder and the log instead. */
   mail: { smtpUrl: string | undefined; from: string; outboxDir: string }
   officerIdleMinutes: number
+  /** An officer signs in again after this many hours, however active. */
+  officerSessionHours: number
   /** in-process: this server also works the background jobs; off: run `npm run worker` separately. */
   worker: 'in-process' | 'off'
   jobPollSeconds: number
@@ -81,8 +109,18 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
   return Object.freeze({
     environment: env.NODE_ENV,
     port: env.PORT,
+    host: env.HOST,
     baseUrl: (env.BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     database,
+    migrationDatabaseUrl: env.MIGRATION_DATABASE_URL,
+    readDatabaseUrl: env.DATABASE_READ_URL,
+    pool: {
+      size: env.DB_POOL_SIZE,
+      statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
+      lockTimeoutMs: env.DB_LOCK_TIMEOUT_MS,
+    },
+    requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
+    exports: { perOfficer: env.EXPORTS_PER_OFFICER, atOnce: env.EXPORTS_AT_ONCE },
     // Demo data suits the embedded database on a laptop, not a real server, unless asked for.
     demo: env.DEMO ?? database.kind === 'pglite',
     sessionSecret: env.SESSION_SECRET,
@@ -95,6 +133,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       outboxDir: path.resolve(env.OUTBOX_DIR ?? path.join(env.DATA_DIR, 'outbox')),
     },
     officerIdleMinutes: env.OFFICER_IDLE_MINUTES,
+    officerSessionHours: env.OFFICER_SESSION_HOURS,
     worker: env.WORKER,
     jobPollSeconds: env.JOB_POLL_SECONDS,
     responseLimits: {

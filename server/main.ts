@@ -62,8 +62,11 @@ async function main(): Promise<void> {
 
   if (config.worker === 'in-process') await deps.jobQueue.work(createJobHandlers(deps), { timetable: true })
 
-  const server = createApp(deps).listen(config.port, () => {
-    logger.info({ port: config.port, database: config.database.kind }, 'Heard is listening')
+  const server = createApp(deps).listen(config.port, config.host, () => {
+    logger.info(
+      { host: config.host, port: config.port, database: config.database.kind },
+      'Heard is listening',
+    )
     if (!config.demo) return
     void showDemo(deps).catch((error: unknown) => {
       logger.error({ err: error }, 'demo data could not be created')
