@@ -1,13 +1,17 @@
 import cookieParser from 'cookie-parser'
 import express, { type Express } from 'express'
 import type { Clock } from './clock'
-import type { Config } from './config'
+import { servedOverTls, type Config } from './config'
 import type { JobSender } from './jobs/jobQueue'
 import type { Database } from './db/database'
 import { healthRoutes } from './health/routes'
 import type { TranslatorFor } from './middleware/setUpI18n'
 import type { Logger } from './logger'
 import { errorHandler, notFoundHandler } from './middleware/errorHandler'
+import { createErrorPage } from './middleware/errorPage'
+import { requestDeadline } from './middleware/requestDeadline'
+import { respondentBulkhead } from './middleware/respondentBulkhead'
+import { saveSessionFirst } from './middleware/saveSessionFirst'
 import { setUpCsrf } from './middleware/setUpCsrf'
 import { setUpI18n } from './middleware/setUpI18n'
 import { setUpRequestLogging } from './middleware/setUpRequestLogging'
@@ -21,8 +25,10 @@ import { fromRoot } from './projectRoot'
 import { respondRoutes } from './respond/routes'
 import { groupCodeRoutes, responseReviewRoutes } from './responseLimits/routes/routes'
 import { downloadRoutes } from './downloads/routes'
+import { createExportLimiter, type ExportLimiter } from './exports/exportLimits'
 import { resultsRoutes } from './results/routes'
 import { auditRoutes } from './audit/routes'
+import { auditRefusals } from './audit/refusals'
 import { alertRoutes } from './safeguarding/alerts/alertRoutes'
 import { helpRoutes } from './safeguarding/help/helpRoutes'
 import { phraseRoutes } from './safeguarding/phrases/phraseRoutes'
@@ -30,6 +36,7 @@ import type { Mailer } from './mail/mailer'
 import { freeTextRoutes } from './freeText/routes'
 import { officerRoutes } from './officers/routes'
 import { requireOfficer } from './officers/setUpOfficerArea'
+import { enterOrganisationScope, scopeByOrganisation } from './db/organisationScope'
 import { signInRoutes } from './signIn/routes'
 import { surveyManagementRoutes } from './surveyManagement/routes'
 import { retentionRoutes } from './retention/routes'
@@ -43,6 +50,10 @@ import { organisationPageRoutes } from './privacy/routes'
 export interface AppDependencies {
   config: Config
   db: Database
+  /** A streaming replica for public scorecard pages and export queries; db when not given. */
+  readDb?: Database
+  /** Counts the exports running on this process; made from config.exports when not given. */
+  exportLimiter?: ExportLimiter
   logger: Logger
   translatorFor: TranslatorFor
   sessionSecret: string
@@ -54,7 +65,11 @@ export interface AppDependencies {
 
 /** Wires the application from its dependencies. It never listens and never reads the environment. */
 export function createApp(deps: AppDependencies): Express {
-  const { config, db } = deps
+  const { config } = deps
+  // Under /manage every query runs in the officer's organisation, backed by row-level security.
+  const db = scopeByOrganisation(deps.db)
+  const readDb = deps.readDb ? scopeByOrganisation(deps.readDb) : db
+  const exportLimiter = deps.exportLimiter ?? createExportLimiter(config.exports)
   const app = express()
   app.set('view engine', 'ejs')
   app.set('views', fromRoot('views'))
@@ -62,11 +77,23 @@ export function createApp(deps: AppDependencies): Express {
   if (config.environment === 'production') app.set('view cache', true)
 
   setUpRequestLogging(app, deps.logger)
-  setUpSecurity(app, { behindTls: config.trustProxy })
+  const errorPage = createErrorPage(deps.translatorFor)
+  app.use(requestDeadline({ timeoutMs: config.requestTimeoutMs, errorPage }))
+  const behindTls = servedOverTls(config)
+  setUpSecurity(app, { behindTls })
   setUpStaticAssets(app)
   app.use(healthRoutes(db))
-  setUpSession(app, { db, secret: deps.sessionSecret, maxAgeDays: config.draftTtlDays })
-  setUpI18n(app, deps.translatorFor)
+  // Respondents' requests leave connections free for public pages, officers and /healthz.
+  app.use(respondentBulkhead({ poolSize: config.pool.size, waitMs: config.pool.lockTimeoutMs }))
+  const secureCookies = behindTls
+  setUpSession(app, {
+    db,
+    secret: deps.sessionSecret,
+    maxAgeHours: config.officerSessionHours,
+    secure: secureCookies,
+  })
+  app.use(saveSessionFirst(errorPage))
+  setUpI18n(app, deps.translatorFor, { secure: secureCookies })
   app.use(cookieParser())
   // Answers are short; anything bigger than this is refused with 413 before it reaches a route.
   app.use(
@@ -78,7 +105,7 @@ export function createApp(deps: AppDependencies): Express {
     }),
   )
   setUpTextGuard(app)
-  setUpCsrf(app)
+  setUpCsrf(app, { secret: deps.sessionSecret, secure: secureCookies })
 
   app.use(pageRoutes())
   // Limits per address on starting and sending, and holding what looks automated (RESPONSE_LIMITS).
@@ -86,11 +113,12 @@ export function createApp(deps: AppDependencies): Express {
   app.use(respondRoutes({ db, config, limits, jobs: deps.jobs }))
   app.use(groupCodeRoutes({ db, limits }))
   app.use(helpRoutes({ db, jobs: deps.jobs, clock: deps.clock, secret: deps.sessionSecret }))
-  app.use(publicScorecardRoutes(db))
+  app.use(publicScorecardRoutes(readDb))
   app.use(organisationPageRoutes(db))
-  app.use(signInRoutes({ db, config, mailer: deps.mailer }))
-  app.use('/manage', requireOfficer(db, config.officerIdleMinutes))
-  app.use('/manage/officers', officerRoutes({ db, config, mailer: deps.mailer }))
+  app.use(signInRoutes({ db, config, jobs: deps.jobs }))
+  app.use('/manage', requireOfficer(db, config.officerIdleMinutes, config.officerSessionHours))
+  app.use('/manage', enterOrganisationScope)
+  app.use('/manage/officers', officerRoutes({ db, jobs: deps.jobs }))
   app.use('/manage/audit', auditRoutes(db))
   app.use(paths.settings.home, organisationSettingsRoutes(db))
   app.use('/manage/alerts', alertRoutes({ db, clock: deps.clock }))
@@ -101,11 +129,14 @@ export function createApp(deps: AppDependencies): Express {
   app.use('/manage', freeTextRoutes(db))
   app.use('/manage', responseReviewRoutes({ db, config, limits }))
   app.use('/manage', resultsRoutes(db))
-  app.use('/manage', downloadRoutes(db))
+  // Every export (responses, summaries, reports, scorecards) takes a slot before it starts.
+  app.use(['/manage/surveys/:survey/downloads', '/manage/scorecards/downloads'], exportLimiter.limit)
+  app.use('/manage', downloadRoutes(db, readDb))
   app.use('/manage', scorecardManagementRoutes(db))
-  app.use('/manage', scorecardRoutes(db))
+  app.use('/manage', scorecardRoutes(db, readDb))
 
   app.use(notFoundHandler)
+  app.use(auditRefusals(db))
   app.use(errorHandler(deps.translatorFor))
   return app
 }

@@ -148,3 +148,10 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     },
   })
 }
+
+/**
+ * Secure, `__Host-` cookies and HSTS need TLS: Heard behind a proxy (which ends TLS) and reached at
+ * an https address.
+ */
+export const servedOverTls = (config: Pick<Config, 'trustProxy' | 'baseUrl'>): boolean =>
+  config.trustProxy && config.baseUrl.startsWith('https://')

@@ -44,3 +44,10 @@ export class TooLargeError extends DomainError {
     super(message, 413, 'errors/tooLarge')
   }
 }
+
+/** Thrown when the service cannot answer in time (database busy or down, request deadline passed); 503 with Retry-After. */
+export class ServiceUnavailableError extends DomainError {
+  constructor(message = 'Service unavailable') {
+    super(message, 503, 'errors/unavailable')
+  }
+}

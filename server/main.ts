@@ -1,4 +1,5 @@
 import { createApp } from './app'
+import { drainConnections } from './drainConnections'
 import { createJobHandlers } from './jobs/jobHandlers'
 import { loadConfig } from './config'
 import { demoSignInPath } from './demo/demoSignInLink'
@@ -73,27 +74,39 @@ async function main(): Promise<void> {
     })
   })
 
-  // On SIGTERM stop taking new connections, let requests in flight finish, then close the database.
-  const shutdown = (signal: string) => {
-    logger.info({ signal }, 'shutting down')
-    clearInterval(timer)
-    server.close(() => {
-      void deps.jobQueue
-        .stop()
-        .then(() => db.close())
-        .then(() => {
-          logger.info('stopped')
-          process.exit(0)
-        })
+  // On SIGTERM stop taking new connections, close keep-alive connections as each response ends, let
+  // requests in flight finish, stop the job queue and close the database, then exit 0: a rolling
+  // deploy cuts no request. The fallback allows longer than any request's own deadline.
+  const connections = drainConnections(server)
+  let stopping = false
+  let exiting = false
+  const closeAndExit = async (code: number) => {
+    if (exiting) return
+    exiting = true
+    await deps.jobQueue.stop().catch((error: unknown) => {
+      logger.error({ err: error }, 'the job queue did not stop cleanly')
     })
-    server.closeIdleConnections()
-    setTimeout(() => {
-      logger.error('in-flight requests did not finish within 10 seconds; exiting')
-      process.exit(1)
-    }, 10_000).unref()
+    await db.close().catch((error: unknown) => {
+      logger.error({ err: error }, 'the database did not close cleanly')
+    })
+    logger.info({ code }, 'stopped')
+    process.exit(code)
   }
-  process.once('SIGTERM', shutdown)
-  process.once('SIGINT', shutdown)
+  const shutdown = (signal: string) => {
+    if (stopping) return
+    stopping = true
+    logger.info({ signal, inFlight: connections.inFlight() }, 'shutting down')
+    clearInterval(timer)
+    connections.drain(() => void closeAndExit(0))
+    setTimeout(() => {
+      logger.error({ inFlight: connections.inFlight() }, 'requests in flight did not finish in time; exiting')
+      server.closeAllConnections()
+      void closeAndExit(1)
+    }, config.requestTimeoutMs + 5_000).unref()
+  }
+  // A second signal while draining must not kill the process with requests still in flight.
+  process.on('SIGTERM', shutdown)
+  process.on('SIGINT', shutdown)
 }
 
 main().catch((error: unknown) => {

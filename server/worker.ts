@@ -11,15 +11,25 @@ async function main(): Promise<void> {
   const deps = await openServices(config)
   await deps.jobQueue.work(createJobHandlers(deps), { timetable: true })
   deps.logger.info('Heard worker is working the job queue')
+  // A job in progress finishes before the queue stops; then the database closes and the exit is clean.
+  let stopping = false
   const shutdown = (signal: string) => {
+    if (stopping) return
+    stopping = true
     deps.logger.info({ signal }, 'worker shutting down')
     void deps.jobQueue
       .stop()
       .then(() => deps.db.close())
-      .then(() => process.exit(0))
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          deps.logger.error({ err: error }, 'worker did not stop cleanly')
+          process.exit(1)
+        },
+      )
   }
-  process.once('SIGTERM', shutdown)
-  process.once('SIGINT', shutdown)
+  process.on('SIGTERM', shutdown)
+  process.on('SIGINT', shutdown)
 }
 
 main().catch((error: unknown) => {

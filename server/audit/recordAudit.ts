@@ -29,8 +29,37 @@ export const auditActions = [
   'group-session-ended',
   'held-responses-included',
   'held-responses-discarded',
+  'administrative-values-changed',
+  'commentary-changed',
+  'outcome-added',
+  'outcome-changed',
+  'framework-started',
+  'indicator-added',
+  'indicator-changed',
+  'you-said-we-did-added',
+  'you-said-we-did-removed',
+  'themes-tagged',
+  'refused-by-role',
+  'refused-without-csrf',
+  'refused-sign-in-link',
+  'refused-erasure',
 ] as const
 export type AuditAction = (typeof auditActions)[number]
+
+export type AuditValue = string | number | boolean | null
+
+/** One side of a change: a flat record of named values, e.g. { statement: '...' } or { '2026-Q1': 12 }. */
+export type AuditFields = Record<string, AuditValue>
+
+/**
+ * What a change did, in one shape for every kind of data: the values before and after it, null
+ * where there was nothing (before an addition, after a removal). Only the values that changed need
+ * appear, but both sides name the same keys.
+ */
+export interface AuditChange {
+  before: AuditFields | null
+  after: AuditFields | null
+}
 
 export interface AuditEntry {
   organisationId: string
@@ -40,7 +69,19 @@ export interface AuditEntry {
   action: AuditAction
   /** What it was done to: a survey slug, an officer's address, a file name. */
   subject?: string
-  details?: Record<string, string | number | boolean | null>
+  details?: AuditFields
+  /** Stored in the details as `before` and `after`; record it in the transaction that made the change. */
+  change?: AuditChange
+}
+
+/** The keys on either side whose values differ, so a row says only what changed. */
+export function changedOnly(before: AuditFields | null, after: AuditFields | null): AuditChange {
+  if (!before || !after) return { before, after }
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
+    (key) => (before[key] ?? null) !== (after[key] ?? null),
+  )
+  const pick = (side: AuditFields) => Object.fromEntries(keys.map((key) => [key, side[key] ?? null]))
+  return { before: pick(before), after: pick(after) }
 }
 
 export async function recordAudit(db: Queryable, entry: AuditEntry): Promise<void> {
@@ -54,7 +95,7 @@ export async function recordAudit(db: Queryable, entry: AuditEntry): Promise<voi
       entry.officer?.email ?? entry.actor ?? 'system',
       entry.action,
       entry.subject ?? null,
-      JSON.stringify(entry.details ?? {}),
+      JSON.stringify({ ...entry.details, ...entry.change }),
     ],
   )
 }

@@ -5,6 +5,7 @@ import { formErrors, noErrors } from '../forms/formErrors'
 import { formatDateTime } from '../i18n/formatDate'
 import { postedFields } from '../officers/officerForms'
 import { requireRole, signedInOfficer } from '../officers/setUpOfficerArea'
+import { showDetails } from './auditDetails'
 import { listAuditEvents } from './queries'
 import { auditActions } from './recordAudit'
 
@@ -41,9 +42,7 @@ export function auditRoutes(db: Database) {
         actor: event.actor,
         action: req.t(`audit.${event.action}`),
         subject: event.subject ?? '',
-        details: Object.entries(event.details)
-          .map(([key, value]) => `${key}: ${String(value)}`)
-          .join(', '),
+        ...showDetails(event.details),
       })),
     })
   })

@@ -3,7 +3,11 @@ import type { Database } from './database'
 import { connectPglite } from './connectPglite'
 import { connectPostgres } from './connectPostgres'
 
-export async function connectDatabase(database: Config['database']): Promise<Database> {
-  if (database.kind === 'postgres') return connectPostgres(database.url)
+/** The pool settings apply to PostgreSQL; the embedded database has one connection and no timers. */
+export async function connectDatabase(
+  database: Config['database'],
+  pool?: Config['pool'],
+): Promise<Database> {
+  if (database.kind === 'postgres') return connectPostgres(database.url, pool)
   return connectPglite({ dataDir: database.dataDir })
 }

@@ -1,12 +1,16 @@
 import fs from 'node:fs'
 import { PGlite } from '@electric-sql/pglite'
 import type { Database } from './database'
+import { openEmbedded } from './openEmbedded'
 
 /** Opens (or creates) an embedded database on disk, or from a saved data-dir snapshot in tests. */
 export async function connectPglite(options: { dataDir?: string; loadDataDir?: Blob }): Promise<Database> {
   // PGlite does not create missing parent directories itself.
+  // eslint-disable-next-line security/detect-non-literal-fs-filename -- DATA_DIR is a setting, not input
   if (options.dataDir) fs.mkdirSync(options.dataDir, { recursive: true })
-  const pg = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir })
+  const pg = options.dataDir
+    ? await openEmbedded({ dataDir: options.dataDir, loadDataDir: options.loadDataDir })
+    : await PGlite.create({ loadDataDir: options.loadDataDir })
   return {
     kind: 'pglite',
     async query(sql, params) {

@@ -1,4 +1,5 @@
 import pg from 'pg'
+import type { Config } from '../config'
 import type { Database } from './database'
 
 // Both drivers must hand the application the same shapes: Dates for timestamps, numbers for counts.
@@ -7,25 +8,48 @@ for (const type of [builtins.DATE, builtins.TIMESTAMP, builtins.TIMESTAMPTZ])
   pg.types.setTypeParser(type, (value: string) => new Date(value))
 pg.types.setTypeParser(builtins.INT8, (value: string) => Number(value))
 
-export function connectPostgres(url: string, poolSize = 10): Database {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 })
+export type PoolSettings = Config['pool'] & {
+  /** How long a query may wait for a free connection before it fails (and the page says "busy"). */
+  acquireTimeoutMs?: number
+}
+
+const defaultPool: PoolSettings = { size: 10, statementTimeoutMs: 15_000, lockTimeoutMs: 3_000 }
+
+// Waiting for a connection is waiting behind other people's work: give up soon and say so.
+const defaultAcquireTimeoutMs = 2_000
+
+/**
+ * A pool whose every connection opens with statement_timeout and lock_timeout already set (they
+ * travel in the start-up packet, so no extra round trip), so no query can hold a connection for
+ * longer than the settings allow, however slow or locked the table it waits on.
+ */
+export function connectPostgres(url: string, settings: Partial<PoolSettings> | number = {}): Database {
+  const pool =
+    typeof settings === 'number' ? { ...defaultPool, size: settings } : { ...defaultPool, ...settings }
+  const connections = new pg.Pool({
+    connectionString: url,
+    max: pool.size,
+    connectionTimeoutMillis: pool.acquireTimeoutMs ?? defaultAcquireTimeoutMs,
+    statement_timeout: pool.statementTimeoutMs,
+    lock_timeout: pool.lockTimeoutMs,
+  })
   // A dropped idle connection must not crash the process; the pool replaces it.
-  pool.on('error', () => undefined)
+  connections.on('error', () => undefined)
   return {
     kind: 'postgres',
     async query(sql, params) {
-      const result = await pool.query(sql, params ? [...params] : undefined)
+      const result = await connections.query(sql, params ? [...params] : undefined)
       return result.rows as never[]
     },
     async exec(sql) {
-      await pool.query(sql)
+      await connections.query(sql)
     },
     async execRows(sql) {
-      const results = (await pool.query(sql)) as pg.QueryResult | pg.QueryResult[]
+      const results = (await connections.query(sql)) as pg.QueryResult | pg.QueryResult[]
       return (Array.isArray(results) ? (results.at(-1)?.rows ?? []) : results.rows) as never[]
     },
     async transaction(work) {
-      const client = await pool.connect()
+      const client = await connections.connect()
       try {
         await client.query('BEGIN')
         const result = await work({
@@ -47,7 +71,7 @@ export function connectPostgres(url: string, poolSize = 10): Database {
       }
     },
     async close() {
-      await pool.end()
+      await connections.end()
     },
   }
 }

@@ -56,7 +56,8 @@ export async function insertDemoResponses(
   )
   await db.query(
     `INSERT INTO responses (organisation_id, id, survey_id, version, language, reference, draft_id, answers, submitted_at)
-     SELECT $1, gen_random_uuid(), $2, 1, 'en', planned.reference, gen_random_uuid(), planned.answers, planned."submittedAt"
+     SELECT $1, gen_random_uuid(), $2, 1, 'en', planned.reference, gen_random_uuid(), planned.answers,
+            (planned."submittedAt" AT TIME ZONE 'Europe/London')::date
        FROM jsonb_to_recordset($3::jsonb) AS planned(reference text, answers jsonb, "submittedAt" timestamptz)`,
     [survey.organisationId, survey.surveyId, JSON.stringify(rows)],
   )

@@ -55,7 +55,13 @@ async function prepareDownload(
   return { survey, filter }
 }
 
-function responsesDownload(db: Database, file: 'responses.csv' | 'responses.xlsx') {
+/** The primary, for the survey and the audit row; the replica (or the primary again) for what is exported. */
+interface Databases {
+  db: Database
+  readDb: Database
+}
+
+function responsesDownload({ db, readDb }: Databases, file: 'responses.csv' | 'responses.xlsx') {
   return async (req: Request, res: Response) => {
     const prepared = await prepareDownload(db, req, res, file)
     if (!prepared) return
@@ -65,18 +71,18 @@ function responsesDownload(db: Database, file: 'responses.csv' | 'responses.xlsx
       language: req.language,
       filter: prepared.filter,
     }
-    if (file === 'responses.csv') await writeResponsesCsv(db, options, res)
-    else await writeResponsesXlsx(db, options, res)
+    if (file === 'responses.csv') await writeResponsesCsv(readDb, options, res)
+    else await writeResponsesXlsx(readDb, options, res)
   }
 }
 
-function resultsDownload(db: Database, file: 'summary.csv' | 'report.pdf') {
+function resultsDownload({ db, readDb }: Databases, file: 'summary.csv' | 'report.pdf') {
   return async (req: Request, res: Response) => {
     const prepared = await prepareDownload(db, req, res, file)
     if (!prepared) return
     const officer = signedInOfficer(req)
     const { survey, filter } = prepared
-    const results = await loadSurveyResults(db, {
+    const results = await loadSurveyResults(readDb, {
       organisationId: officer.organisationId,
       surveyId: survey.surveyId,
       filter,
@@ -94,7 +100,7 @@ function resultsDownload(db: Database, file: 'summary.csv' | 'report.pdf') {
         summaryCsv({
           ...input,
           held: await countHeld(
-            db,
+            readDb,
             { organisationId: officer.organisationId, surveyId: survey.surveyId },
             filter,
           ),
@@ -108,12 +114,21 @@ function resultsDownload(db: Database, file: 'summary.csv' | 'report.pdf') {
  * Downloads of a survey's results. Everyone may have the summary and the report, which hold only
  * suppressed aggregates; only analysts and admins may have every response.
  */
-export function downloadRoutes(db: Database): Router {
+export function downloadRoutes(db: Database, readDb: Database = db): Router {
   const router = Router()
+  const databases = { db, readDb }
   const analyst = requireRole('analyst')
-  router.get('/surveys/:survey/downloads/responses.csv', analyst, responsesDownload(db, 'responses.csv'))
-  router.get('/surveys/:survey/downloads/responses.xlsx', analyst, responsesDownload(db, 'responses.xlsx'))
-  router.get('/surveys/:survey/downloads/summary.csv', resultsDownload(db, 'summary.csv'))
-  router.get('/surveys/:survey/downloads/report.pdf', resultsDownload(db, 'report.pdf'))
+  router.get(
+    '/surveys/:survey/downloads/responses.csv',
+    analyst,
+    responsesDownload(databases, 'responses.csv'),
+  )
+  router.get(
+    '/surveys/:survey/downloads/responses.xlsx',
+    analyst,
+    responsesDownload(databases, 'responses.xlsx'),
+  )
+  router.get('/surveys/:survey/downloads/summary.csv', resultsDownload(databases, 'summary.csv'))
+  router.get('/surveys/:survey/downloads/report.pdf', resultsDownload(databases, 'report.pdf'))
   return router
 }

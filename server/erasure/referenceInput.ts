@@ -3,6 +3,7 @@ import { referenceAlphabet } from '../respond/reference'
 
 // Crockford's base 32 reads the letters people confuse with digits as those digits.
 const lookalikes: Record<string, string> = { O: '0', I: '1', L: '1' }
+// eslint-disable-next-line security/detect-non-literal-regexp -- built from a constant alphabet, no input
 const wellFormed = new RegExp(`^[${referenceAlphabet}]{8}$`)
 
 /**

@@ -1,7 +1,8 @@
+import { recordRefusedErasure } from '../audit/refusals'
 import { Router, type Request, type Response } from 'express'
 import type { Database } from '../db/database'
 import { fieldError, formErrors, noErrors, type FormErrors } from '../forms/formErrors'
-import { formatDateTime } from '../i18n/formatDate'
+import { formatDate, formatDateTime } from '../i18n/formatDate'
 import { postedFields } from '../officers/officerForms'
 import { requireRole, signedInOfficer } from '../officers/setUpOfficerArea'
 import { paths } from '../paths'
@@ -78,7 +79,10 @@ export function erasureRoutes(db: Database): Router {
       pageTitle: req.t('erasure.confirm.title'),
       reference,
       surveyTitle: wordsFor(found.surveyWords, req.language).title,
-      sent: formatDateTime(found.submittedAt, req.language),
+      // A counted response keeps only its day; a held one its time, until it is included.
+      sent: found.held
+        ? formatDateTime(found.submittedAt, req.language)
+        : formatDate(found.submittedAt, req.language),
       held: found.held,
       action: paths.manage.erasureConfirm,
       cancelHref: paths.manage.erasure,
@@ -90,6 +94,7 @@ export function erasureRoutes(db: Database): Router {
     if (reference === undefined) return
     const officer = signedInOfficer(req)
     if (!(await eraseResponse({ db, logger: req.log }, { officer, reference }))) {
+      await recordRefusedErasure(db, officer, 'no response with that reference')
       notFound(req, res, typedReference(req))
       return
     }

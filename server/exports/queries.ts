@@ -13,12 +13,12 @@ export interface ResponsePageRow {
   version: number
   language: string
   answers: Record<string, StoredAnswer>
+  /** The day it was sent (midnight UTC of the London date); responses keep no time of day. */
   submitted_at: Date
-  /**
-   * The time to the microsecond, as PostgreSQL writes it. A JavaScript Date keeps only
-   * milliseconds, so a cursor made from one would fall before its own row and read rows twice.
-   */
-  submitted_text: string
+  /** The day as text, for the cursor: a Date would be read back in the server's time zone. */
+  submitted_day: string
+  /** Fixes the order within a day; it says nothing about the time. */
+  submitted_seq: number
 }
 
 /** Every version of a survey, newest first; exports cover responses to all of them. */
@@ -31,13 +31,14 @@ export async function findSurveyVersions(db: Queryable, survey: SurveyKey): Prom
   )
 }
 
-// Only what an export shows is read: never the reference or the draft id. The id serves only to
-// put responses sent in the same microsecond in a fixed order.
-const selectResponses = `SELECT id, version, language, answers, submitted_at, submitted_at::text AS submitted_text
+// Only what an export shows is read: never the reference or the draft id. The id is read to tell
+// rows apart; the sequence only orders the responses of one day.
+const selectResponses = `SELECT id, version, language, answers, submitted_at, submitted_at::text AS submitted_day,
+       submitted_seq
   FROM responses
  WHERE organisation_id = $1 AND survey_id = $2
-   AND ($3::timestamptz IS NULL OR submitted_at >= $3::timestamptz)
-   AND ($4::timestamptz IS NULL OR submitted_at < $4::timestamptz)
+   AND ($3::timestamptz IS NULL OR submitted_at >= ($3::timestamptz AT TIME ZONE 'Europe/London')::date)
+   AND ($4::timestamptz IS NULL OR submitted_at < ($4::timestamptz AT TIME ZONE 'Europe/London')::date)
    AND ($5::text IS NULL OR language = $5::text)
    AND ($6::jsonb IS NULL OR answers @> $6::jsonb)`
 
@@ -50,32 +51,28 @@ const selectionParameters = (survey: SurveyKey, filter: ResultsFilter): unknown[
   filter.aboutYou ? JSON.stringify(filter.aboutYou) : null,
 ]
 
+/** Where the last page ended: a day and the sequence number within it. */
+export interface ResponseCursor {
+  day: string
+  seq: number
+}
+
+export const firstCursor: ResponseCursor = { day: '-infinity', seq: 0 }
+
 /**
- * Up to `size` responses sent after a time, oldest first. The order is exactly that of the index
- * on (organisation_id, survey_id, submitted_at), so each page is a short walk along the index
- * whatever the planner's statistics say. (Ordering by id as well would add a sort, and without
- * statistics, which PGlite never gathers by itself, PostgreSQL then sorts every remaining row for
- * each page: an export of n responses would cost n squared.)
+ * Up to `size` responses after the cursor, oldest day first and in a fixed order within a day. The
+ * order is exactly that of the index on (organisation_id, survey_id, submitted_at, submitted_seq),
+ * so each page is a short walk along the index whatever the planner's statistics say (PGlite never
+ * gathers them by itself, and a sort of every remaining row for each page would cost n squared).
  */
 export async function findResponsesAfter(
   db: Queryable,
   survey: SurveyKey,
-  page: { filter: ResultsFilter; after: string; size: number },
+  page: { filter: ResultsFilter; after: ResponseCursor; size: number },
 ): Promise<ResponsePageRow[]> {
   return db.query<ResponsePageRow>(
-    `${selectResponses} AND submitted_at > $7::timestamptz ORDER BY submitted_at LIMIT $8`,
-    [...selectionParameters(survey, page.filter), page.after, page.size],
+    `${selectResponses} AND (submitted_at, submitted_seq) > ($7::date, $8::bigint)
+     ORDER BY submitted_at, submitted_seq LIMIT $9`,
+    [...selectionParameters(survey, page.filter), page.after.day, page.after.seq, page.size],
   )
-}
-
-/** Every response sent at one instant, by id: the few that can straddle the end of a page. */
-export async function findResponsesAt(
-  db: Queryable,
-  survey: SurveyKey,
-  instant: { filter: ResultsFilter; at: string },
-): Promise<ResponsePageRow[]> {
-  return db.query<ResponsePageRow>(`${selectResponses} AND submitted_at = $7::timestamptz ORDER BY id`, [
-    ...selectionParameters(survey, instant.filter),
-    instant.at,
-  ])
 }

@@ -7,7 +7,7 @@ import { findSurveyVersions } from './queries'
 import { buildQuestionColumns, type QuestionColumn } from './responseColumns'
 import { readResponseRows } from './responseRows'
 import { toSpreadsheetCell } from './spreadsheetCell'
-import { formatSubmittedTime } from './submittedTime'
+import { formatSubmittedDay } from './submittedTime'
 
 /** Which responses to export, and the language its headings and answer labels are written in. */
 export interface ResponsesExport {
@@ -48,7 +48,7 @@ async function* readTableRows(
   const survey = { organisationId: options.organisationId, surveyId: options.surveyId }
   for await (const response of readResponseRows(db, survey, { filter: options.filter })) {
     const cells = [
-      formatSubmittedTime(response.submittedAt),
+      formatSubmittedDay(response.submittedAt),
       String(response.version),
       response.language,
       ...columns.map((column) => column.cellFor(response.version, response.answers[column.questionId])),

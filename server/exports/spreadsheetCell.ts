@@ -7,7 +7,7 @@
 const formulaStarts = new Set(['=', '+', '-', '@', '\t', '\r'])
 
 /** A plain number such as -5, +44, 3.5 or -0.25: safe as it is, and a number is what it means. */
-const plainNumber = /^[+-]?(?:\d+(?:\.\d+)?|\.\d+)$/
+const plainNumber = /^[+-]?\d+$|^[+-]?\d*\.\d+$/
 
 // Control characters other than tab and line breaks mean nothing in a cell, and XML (so XLSX)
 // cannot hold them at all: one of them makes Excel refuse the whole workbook.

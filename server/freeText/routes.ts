@@ -1,7 +1,8 @@
+import { withThemeTaggingAudited } from '../audit/themeTagging'
 import { Router, type Request, type Response } from 'express'
 import { z } from 'zod'
 import type { Database } from '../db/database'
-import { formatDateTime } from '../i18n/formatDate'
+import { formatDate } from '../i18n/formatDate'
 import { isLanguageCode, languages } from '../i18n/languages'
 import { postedFields } from '../officers/officerForms'
 import { requireRole, signedInOfficer } from '../officers/setUpOfficerArea'
@@ -22,7 +23,7 @@ const listQuerySchema = z.object({
 
 const tagSchema = z.object({
   responseId: z.uuid(),
-  questionId: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  questionId: z.string().regex(/^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9]))*$/),
   themes: z.array(z.uuid()).max(100).default([]),
   newTheme: z.string().trim().max(60, 'errors.theme.tooLong').default(''),
   back: z.string().max(500).default(''),
@@ -73,7 +74,8 @@ async function renderComments(db: Database, req: Request, res: Response) {
     answers: answers.map((answer) => ({
       ...answer,
       question: words.questions[answer.questionId]?.title ?? answer.questionId,
-      when: formatDateTime(answer.submittedAt, req.language),
+      // Responses keep only the day they were sent, so no role can be shown the minute.
+      when: formatDate(answer.submittedAt, req.language),
       languageName: languageName(answer.language),
     })),
   })
@@ -99,7 +101,10 @@ export function freeTextRoutes(db: Database): Router {
     const { responseId, questionId, themes, newTheme, back } = parsed.data
     await db.transaction(async (tx) => {
       const themeIds = newTheme ? [...themes, await findOrCreateTheme(tx, key, newTheme)] : themes
-      await setAnswerThemes(tx, key, { responseId, questionId, themeIds })
+      const answer = { organisationId: key.organisationId, surveySlug: survey.slug, responseId, questionId }
+      await withThemeTaggingAudited(tx, officer, answer, () =>
+        setAnswerThemes(tx, key, { responseId, questionId, themeIds }),
+      )
     })
     const commentsPath = paths.manage.comments(survey.slug)
     res.redirect(303, back.startsWith(commentsPath) ? back : commentsPath)

@@ -6,6 +6,8 @@ import type { Mailer } from '../mail/mailer'
 import { runRetentionSweep } from '../retention/retentionJob'
 import { sendAlertEmails } from '../safeguarding/alerts/safeguardingEmailJob'
 import { sweepAlerts } from '../safeguarding/alerts/sweepAlerts'
+import { sendInvitationEmail } from '../officers/invitationEmailJob'
+import { sendSignInEmail } from '../signIn/signInEmailJob'
 import type { JobHandlers, JobSender } from './jobQueue'
 
 export interface JobDependencies {
@@ -25,5 +27,7 @@ export function createJobHandlers(deps: JobDependencies): JobHandlers {
     'safeguarding-email': (data) => sendAlertEmails(deps, data),
     'safeguarding-sweep': () => sweepAlerts(deps),
     'retention-sweep': () => runRetentionSweep(deps),
+    'sign-in-email': (data) => sendSignInEmail(deps, data),
+    'officer-invitation-email': (data) => sendInvitationEmail(deps, data),
   }
 }

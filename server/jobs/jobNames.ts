@@ -17,6 +17,19 @@ export const jobPolicies = {
     batchSize: 5,
     localConcurrency: 4,
   },
+  /**
+   * Emails a sign-in link to the officer who asked (or drops a job made for an address that is no
+   * officer's). Links expire in 15 minutes, so a few quick retries are worth more than long backoff.
+   */
+  'sign-in-email': { retryLimit: 5, retryDelay: 5, retryBackoff: true, batchSize: 5, localConcurrency: 2 },
+  /** Emails an invited person: a sign-in link, or a note that their address is used elsewhere. */
+  'officer-invitation-email': {
+    retryLimit: 10,
+    retryDelay: 30,
+    retryBackoff: true,
+    batchSize: 5,
+    localConcurrency: 1,
+  },
   /** Every minute: alerts past their organisation's time unacknowledged go to the admins too. */
   'safeguarding-sweep': {
     retryLimit: 3,

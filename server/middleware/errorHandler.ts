@@ -1,48 +1,51 @@
-import type { ErrorRequestHandler, RequestHandler } from 'express'
-import { DomainError, NotFoundError } from '../errors'
-import { defaultLanguage } from '../i18n/languages'
-import { applyLanguage, type TranslatorFor } from './setUpI18n'
+import type { ErrorRequestHandler, RequestHandler, Response } from 'express'
+import { NotFoundError } from '../errors'
+import type { TranslatorFor } from './setUpI18n'
+import { createErrorPage, statusOf } from './errorPage'
 
-interface HttpError {
-  status?: number
-  statusCode?: number
-  type?: string
+// express-session reports a failed write at the end while the page is still on its way out
+// (through compression, so the response does not look ended yet): give it a moment to finish.
+const finishingGraceMs = 1000
+
+/** A response that never finishes (a download broken half-way) is cut, so it never looks complete. */
+function cutIfUnfinished(res: Response): void {
+  const cut = setTimeout(() => res.destroy(), finishingGraceMs)
+  cut.unref()
+  res.once('close', () => {
+    clearTimeout(cut)
+  })
 }
-
-const pageForStatus: Record<number, string> = { 403: 'forbidden', 404: 'notFound', 413: 'tooLarge' }
 
 export const notFoundHandler: RequestHandler = (_req, _res, next) => {
   next(new NotFoundError())
 }
 
 /**
- * Every error becomes a page in the person's language with the right status. Expected errors are
- * logged briefly; anything else is logged in full with the request id shown to the person, and no
- * detail of it ever reaches the page.
+ * Every error becomes a page in the person's language with the right status, and a JSON log line
+ * with the request id. Expected refusals are logged briefly; the database being busy or down is a
+ * warning (503, try again); anything else is logged in full with the request id shown to the
+ * person, and no detail of it ever reaches the page.
+ *
+ * An error after the response has started (a session write failing at the end, a download breaking
+ * half-way) cannot become a page any more. It is logged; a response not yet complete is cut, so a
+ * half-written file never looks whole; one on its way out is left to reach the browser. It is never
+ * handed on to Express's own handler, which writes to stderr and resets the connection.
  */
 export function errorHandler(translatorFor: TranslatorFor): ErrorRequestHandler {
-  return (error: unknown, req, res, next) => {
+  const errorPage = createErrorPage(translatorFor)
+  // Express knows an error handler by its four parameters, so the unused last one stays.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  return (error: unknown, req, res, _next) => {
     if (res.headersSent) {
-      next(error)
+      req.log.error({ err: error, status: res.statusCode }, 'error after the response started')
+      if (!res.writableFinished) cutIfUnfinished(res)
       return
     }
-    const httpError = error as HttpError
-    const status =
-      error instanceof DomainError ? error.status : (httpError.status ?? httpError.statusCode ?? 500)
-    const known = status >= 400 && status < 500
-    const page =
-      error instanceof DomainError
-        ? error.page.replace('errors/', '')
-        : (pageForStatus[status] ?? (known ? 'badRequest' : 'serverError'))
-    if (known)
+    const status = statusOf(error)
+    if (status === 503) req.log.warn({ err: error, status }, 'service unavailable')
+    else if (status < 500)
       req.log.info({ status, reason: error instanceof Error ? error.message : 'unknown' }, 'request refused')
     else req.log.error({ err: error }, 'unhandled error')
-
-    if (typeof res.locals.t !== 'function') applyLanguage(req, res, translatorFor, defaultLanguage)
-    res.locals.csrfToken ??= () => ''
-    res.status(known ? status : 500).render(`errors/${page}`, {
-      pageTitle: req.t(`pages.${page}.title`),
-      errorReference: known ? undefined : req.id,
-    })
+    errorPage(error, req, res)
   }
 }

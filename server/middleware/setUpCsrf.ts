@@ -1,19 +1,16 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto'
-import type { Express, Request } from 'express'
+import { randomBytes } from 'node:crypto'
+import type { Express, Request, Response } from 'express'
 import { ForbiddenError } from '../errors'
+import { csrfCookieBase, siteCookieName, siteCookieOptions } from '../sessions/cookieNames'
+import { formTokenFor, isFormTokenFor, newCookieValue, sameToken } from '../sessions/doubleSubmitToken'
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS'])
+const cookieValuePattern = /^[A-Za-z0-9_-]{32}$/
 
 function postedToken(req: Request): string | undefined {
   const body = req.body as Record<string, unknown> | undefined
   const token = body?._csrf ?? req.get('x-csrf-token')
   return typeof token === 'string' ? token : undefined
-}
-
-function sameToken(expected: string, actual: string): boolean {
-  const a = Buffer.from(expected)
-  const b = Buffer.from(actual)
-  return a.length === b.length && timingSafeEqual(a, b)
 }
 
 /** Whether a token posted with a form is the session's; for the forms whose body is read later. */
@@ -29,13 +26,55 @@ export function isSessionCsrfToken(req: Request, actual: unknown): boolean {
  */
 export const multipartPaths = new Set(['/manage/scorecards/import'])
 
+interface CsrfOptions {
+  secret: string
+  /** Requests arrive over TLS: the cookie is Secure and named `__Host-`. */
+  secure: boolean
+}
+
+const hasOfficerSession = (req: Request): boolean => req.session.officer !== undefined
+
 /**
- * Synchroniser tokens: each session has a random token that every form posts back. Views call
- * csrfToken(), which creates it on first use, so a session is only stored for pages with a form.
+ * Something that stays the same for one browser between requests without a session row: the
+ * officer's session id, or the value of the form-token cookie every post must carry.
  */
-export function setUpCsrf(app: Express): void {
+export const browserIdOf = (res: Response): string => {
+  const id: unknown = res.locals.browserId
+  return typeof id === 'string' ? id : ''
+}
+
+function cookieTokenSource(req: Request, res: Response, options: CsrfOptions) {
+  const name = siteCookieName(csrfCookieBase, options.secure)
+  const cookies = req.cookies as Record<string, unknown> | undefined
+  const sent = cookies?.[name]
+  const current = typeof sent === 'string' && cookieValuePattern.test(sent) ? sent : undefined
+  let issued: string | undefined
+  return {
+    current,
+    /** The token for a form on this page, setting the cookie the first time one is needed. */
+    formToken: (): string => {
+      if (!current && !issued) {
+        issued = newCookieValue()
+        res.cookie(name, issued, siteCookieOptions(options.secure))
+      }
+      return formTokenFor(options.secret, current ?? issued ?? '')
+    },
+  }
+}
+
+/**
+ * Every post carries a token another site cannot know. Signed-in officers keep a synchroniser token
+ * in their session. Everyone else (respondents, people signing in) gets a signed double-submit
+ * token, so a survey can be answered without a session row being written for each visitor.
+ */
+export function setUpCsrf(app: Express, options: CsrfOptions): void {
   app.use((req, res, next) => {
-    res.locals.csrfToken = () => (req.session.csrfToken ??= randomBytes(24).toString('base64url'))
+    const officer = hasOfficerSession(req)
+    const cookieToken = cookieTokenSource(req, res, options)
+    res.locals.csrfToken = officer
+      ? () => (req.session.csrfToken ??= randomBytes(24).toString('base64url'))
+      : cookieToken.formToken
+    res.locals.browserId = officer ? req.sessionID : cookieToken.current
     if (safeMethods.has(req.method)) {
       next()
       return
@@ -44,9 +83,13 @@ export function setUpCsrf(app: Express): void {
       next()
       return
     }
-    const expected = req.session.csrfToken
     const actual = postedToken(req)
-    if (!expected || !actual || !sameToken(expected, actual)) {
+    const expected = officer ? req.session.csrfToken : cookieToken.current
+    const valid =
+      expected !== undefined &&
+      actual !== undefined &&
+      (officer ? sameToken(expected, actual) : isFormTokenFor(options.secret, expected, actual))
+    if (!valid) {
       next(new ForbiddenError('CSRF token missing or wrong'))
       return
     }

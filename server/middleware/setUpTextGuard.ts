@@ -1,11 +1,26 @@
 import type { Express, Request } from 'express'
 import { BadRequestError } from '../errors'
-import { isCleanFormData, isUtf8OnceDecoded } from '../forms/brokenText'
+import { hasForbiddenCharacters, isCleanFormData, isUtf8OnceDecoded } from '../forms/brokenText'
 
 /** The query string as it arrived, before any decoding; Node keeps the URL's bytes as latin1 characters. */
 const rawQuery = (req: Request): Buffer => {
   const start = req.originalUrl.indexOf('?')
   return Buffer.from(start < 0 ? '' : req.originalUrl.slice(start + 1), 'latin1')
+}
+
+/**
+ * Whether the path, which holds every route parameter, is clean text once decoded. Checking it here
+ * covers each `:parameter` of every route at once, before any route's handler or SQL sees it.
+ */
+const isCleanPath = (req: Request): boolean => {
+  const path = req.path
+  if (!isUtf8OnceDecoded(Buffer.from(path, 'latin1'))) return false
+  try {
+    return !hasForbiddenCharacters(decodeURIComponent(path))
+  } catch {
+    // A % not followed by two hex digits; Express answers such a parameter with 400 itself.
+    return true
+  }
 }
 
 /**
@@ -20,13 +35,19 @@ export function refuseBrokenFormBytes(_req: unknown, _res: unknown, body: Buffer
  * Text that no form or link of ours sends (NUL and other control characters, half a surrogate pair,
  * bytes that are not UTF-8) gets the 400 page before any route sees it, so nothing is written and the
  * database never meets text it would refuse with an error. Form bodies are checked as they are read
- * (refuseBrokenFormBytes) and here once parsed; query strings here, in both forms. Multipart uploads
- * check their own fields (server/scorecards/readUpload.ts).
+ * (refuseBrokenFormBytes) and here once parsed; query strings and the path (so every route
+ * parameter) here, in both forms. Multipart uploads check their own fields
+ * (server/scorecards/readUpload.ts).
  */
 export function setUpTextGuard(app: Express): void {
   app.use((req, _res, next) => {
-    if (!isUtf8OnceDecoded(rawQuery(req)) || !isCleanFormData(req.query) || !isCleanFormData(req.body)) {
-      next(new BadRequestError('Broken text in a form or query'))
+    if (
+      !isCleanPath(req) ||
+      !isUtf8OnceDecoded(rawQuery(req)) ||
+      !isCleanFormData(req.query) ||
+      !isCleanFormData(req.body)
+    ) {
+      next(new BadRequestError('Broken text in a path, form or query'))
       return
     }
     next()

@@ -1,20 +1,18 @@
 import { Router, type Request, type Response } from 'express'
 import { recordAudit } from '../audit/recordAudit'
-import type { Config } from '../config'
 import type { Database } from '../db/database'
 import { NotFoundError } from '../errors'
 import { formErrors, noErrors, type FormErrors } from '../forms/formErrors'
-import type { Mailer } from '../mail/mailer'
+import type { JobSender } from '../jobs/jobQueue'
 import { paths } from '../paths'
-import { createSignInLink } from '../signIn/signInLinks'
-import { signInMessage } from '../signIn/signInMessage'
+import { deleteInvitation, listPendingInvitations } from './invitations'
+import { inviteOfficer } from './inviteOfficer'
 import { inviteSchema, postedFields, roleChangeSchema } from './officerForms'
 import { changeSafeguardingContact } from './safeguardingContact'
 import {
   countAdmins,
   deleteOfficer,
   findOfficerByHandle,
-  insertOfficer,
   listOfficers,
   normaliseEmail,
   updateOfficerRole,
@@ -29,10 +27,14 @@ async function renderOfficers(
   form?: { errors: FormErrors; values: Record<string, string> },
 ) {
   const officer = signedInOfficer(req)
-  const officers = await listOfficers(db, officer.organisationId)
+  const everyone = await listOfficers(db, officer.organisationId)
+  // Invited people are listed apart until they first sign in, whether or not they ever can.
+  const invited = await listPendingInvitations(db, officer.organisationId)
+  const officers = everyone.filter((each) => !invited.some((invitation) => invitation.email === each.email))
   res.status(form ? 400 : 200).render('manage/officers', {
     pageTitle: req.t('pages.officers.title'),
     hasErrors: form !== undefined,
+    invited,
     officers: officers.map((each) => ({
       email: each.email,
       role: each.role,
@@ -41,7 +43,7 @@ async function renderOfficers(
       isYou: each.id === officer.id,
     })),
     // Alerts then go to every admin, so the page says so.
-    noSafeguardingContact: !officers.some((each) => each.role === 'safeguarding' || each.safeguardingContact),
+    noSafeguardingContact: !everyone.some((each) => each.role === 'safeguarding' || each.safeguardingContact),
     errors: form?.errors ?? noErrors,
     values: form?.values ?? { email: '', role: '' },
   })
@@ -73,8 +75,8 @@ function renderOfficer(req: Request, res: Response, target: Officer, error?: str
 }
 
 /** Admins invite officers to their organisation, change their roles and remove them. */
-export function officerRoutes(deps: { db: Database; config: Config; mailer: Mailer }): Router {
-  const { db, config, mailer } = deps
+export function officerRoutes(deps: { db: Database; jobs: JobSender }): Router {
+  const { db } = deps
   const router = Router()
   router.use(requireRole('admin'))
 
@@ -87,12 +89,13 @@ export function officerRoutes(deps: { db: Database; config: Config; mailer: Mail
     if (!parsed.success)
       return renderOfficers(db, req, res, { errors: formErrors(parsed.error, req.t), values })
     const email = normaliseEmail(parsed.data.email)
-    const added = await insertOfficer(db, {
-      organisationId: admin.organisationId,
+    const outcome = await inviteOfficer(deps, {
+      admin,
       email,
       role: parsed.data.role,
+      language: req.language,
     })
-    if (!added) {
+    if (outcome === 'taken') {
       const errors = {
         errorList: [{ text: req.t('errors.email.taken'), href: '#email' }],
         fields: {
@@ -101,20 +104,6 @@ export function officerRoutes(deps: { db: Database; config: Config; mailer: Mail
       }
       return renderOfficers(db, req, res, { errors, values })
     }
-    await recordAudit(db, {
-      organisationId: admin.organisationId,
-      officer: admin,
-      action: 'officer-invited',
-      subject: email,
-      details: { role: parsed.data.role },
-    })
-    const token = await createSignInLink(db, { organisationId: admin.organisationId, id: added.id })
-    const link = `${config.baseUrl}${paths.signIn.link(token)}`
-    await mailer
-      .send(signInMessage({ to: email, link, organisationName: admin.organisationName, t: req.t }))
-      .catch((error: unknown) => {
-        req.log.error({ err: error }, 'invitation email could not be sent')
-      })
     res.redirect(303, paths.manage.officers)
   })
 
@@ -162,6 +151,7 @@ export function officerRoutes(deps: { db: Database; config: Config; mailer: Mail
       return
     }
     await deleteOfficer(db, target)
+    await deleteInvitation(db, target)
     await recordAudit(db, {
       organisationId: admin.organisationId,
       officer: admin,

@@ -18,10 +18,16 @@ declare global {
 const lastSeenPrecisionMs = 60_000
 
 /**
- * Everything under /manage needs a signed-in officer who still exists and has not been idle too long.
+ * Everything under /manage needs a signed-in officer who still exists, has not been idle too long and
+ * signed in less than the absolute lifetime ago.
  * The officer is read afresh on every request, so a removed officer or a changed role takes effect at once.
  */
-export function requireOfficer(db: Database, idleMinutes: number): RequestHandler {
+export function requireOfficer(
+  db: Database,
+  idleMinutes: number,
+  /** However active, an officer signs in again after this long (OFFICER_SESSION_HOURS). */
+  sessionHours = 12,
+): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction) => {
     const signedIn = req.session.officer
     if (!signedIn) {
@@ -29,7 +35,9 @@ export function requireOfficer(db: Database, idleMinutes: number): RequestHandle
       return
     }
     const now = Date.now()
-    if (now - signedIn.lastSeen > idleMinutes * 60_000) {
+    // A session from before the absolute lifetime existed has no start: it has to sign in again.
+    const tooOld = !(now - signedIn.startedAt <= sessionHours * 3_600_000)
+    if (tooOld || now - signedIn.lastSeen > idleMinutes * 60_000) {
       delete req.session.officer
       res.redirect(303, `${paths.signIn.request}?expired=1`)
       return

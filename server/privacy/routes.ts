@@ -9,7 +9,8 @@ import { nationalContacts } from './nationalContacts'
 import { organisationFacts, type OrganisationFacts } from './organisationFacts'
 import { statementDate, statementDates } from './statementDates'
 
-const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/
+// Hyphen-joined words with one repetition, so no input can make the match backtrack.
+const slugPattern = /^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9]))*$/
 
 async function factsOf(db: Database, req: Request): Promise<OrganisationFacts> {
   const slug = String(req.params.organisation ?? '')

@@ -7,7 +7,7 @@ import { paths } from '../paths'
 import { senderFor, type ResponseLimits } from '../responseLimits/routes/sender'
 import { renderTooMany } from '../responseLimits/routes/tooManyPage'
 import { signpostingAfterAnswers } from '../safeguarding/help/helpPageSignposting'
-import { readDraftId } from './draftCookie'
+import { readDraftId, replaceDraftWithReference } from './draftCookie'
 import { Journey } from './journey'
 import { reachDraftStep, renderClosed } from './draftStep'
 import { stepPath } from './stepPath'
@@ -122,17 +122,19 @@ export function confirmationPage(db: Database) {
   return async (req: Request, res: Response) => {
     const context = await loadSurveyContext(db, req)
     const { survey } = context
-    const reference = await loadSentReference(db, req, survey)
-    if (!reference) {
+    const sent = await loadSentReference(db, req, survey)
+    if (!sent) {
       res.redirect(303, stepPath(survey, 'start'))
       return
     }
+    const signposting = await signpostingAfterAnswers(db, survey, readDraftId(req))
+    if (sent.byDraft) replaceDraftWithReference(res, survey, sent.reference)
     res.render('respond/confirmation', {
       ...surveyLocals(context),
       pageTitle: req.t('pages.confirmation.title'),
-      reference,
+      reference: sent.reference,
       startAgainHref: stepPath(survey, 'start'),
-      signposting: await signpostingAfterAnswers(db, survey, readDraftId(req)),
+      signposting,
     })
   }
 }

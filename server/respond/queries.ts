@@ -111,10 +111,25 @@ export async function findResponseReferenceByDraft(
   draftId: string,
 ): Promise<string | undefined> {
   const rows = await db.query<{ reference: string }>(
-    `SELECT reference FROM responses WHERE organisation_id = $1 AND survey_id = $2 AND draft_id = $3
+    `SELECT reference FROM responses WHERE organisation_id = $1 AND survey_id = $2 AND draft_id = draft_key($3::uuid)
      UNION ALL
-     SELECT reference FROM held_responses WHERE organisation_id = $1 AND survey_id = $2 AND draft_id = $3`,
+     SELECT reference FROM held_responses WHERE organisation_id = $1 AND survey_id = $2 AND draft_id = draft_key($3::uuid)`,
     [survey.organisationId, survey.surveyId, draftId],
+  )
+  return rows[0]?.reference
+}
+
+/** The reference, if a response of this survey (counted or held) has it. */
+export async function findResponseReference(
+  db: Queryable,
+  survey: { organisationId: string; surveyId: string },
+  reference: string,
+): Promise<string | undefined> {
+  const rows = await db.query<{ reference: string }>(
+    `SELECT reference FROM responses WHERE organisation_id = $1 AND survey_id = $2 AND reference = $3
+     UNION ALL
+     SELECT reference FROM held_responses WHERE organisation_id = $1 AND survey_id = $2 AND reference = $3`,
+    [survey.organisationId, survey.surveyId, reference],
   )
   return rows[0]?.reference
 }

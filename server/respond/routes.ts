@@ -19,7 +19,7 @@ export function respondRoutes(deps: {
   const { db, config, limits } = deps
   const patterns = routePatterns.respond
   const router = Router()
-  router.get(patterns.start, startPage(db, limits))
+  router.get(patterns.start, startPage(db, { config, limits }))
   router.post(patterns.begin, beginSurvey(db, { config, limits }))
   // The language links of a page reached by a POST point at its URL; send those GETs somewhere real.
   router.get(patterns.begin, (req, res) => {

@@ -8,12 +8,14 @@ import { startOrResume } from '../responseLimits/routes/startOrResume'
 import { renderTooMany } from '../responseLimits/routes/tooManyPage'
 import { startStatement } from '../privacy/startStatement'
 import { writeDraftId } from './draftCookie'
+import { expiredDraftNotice } from './expiredDraft'
 import { Journey } from './journey'
 import { renderClosed } from './draftStep'
 import { stepPath } from './stepPath'
 import { loadSurveyContext, surveyLocals } from './surveyContext'
 
-export function startPage(db: Database, limits: ResponseLimits) {
+export function startPage(db: Database, deps: { config: Config; limits: ResponseLimits }) {
+  const { config, limits } = deps
   return async (req: Request, res: Response) => {
     const context = await loadSurveyContext(db, req)
     if (!context.open) {
@@ -21,6 +23,7 @@ export function startPage(db: Database, limits: ResponseLimits) {
       return
     }
     const { survey, words, version } = context
+    const draftExpired = await expiredDraftNotice(db, req, res, { context, ttlDays: config.draftTtlDays })
     res.render('respond/start', {
       ...surveyLocals(context),
       pageTitle: words.title,
@@ -31,6 +34,7 @@ export function startPage(db: Database, limits: ResponseLimits) {
       resuming: context.draft !== undefined,
       formAction: paths.respond.begin(survey.organisationSlug, survey.slug),
       ...(await groupOnStartPage(db, req, survey, limits.clock())),
+      draftExpired,
     })
   }
 }

@@ -59,7 +59,7 @@ async function insertCounted(
 ): Promise<boolean> {
   const inserted = await tx.query(
     `INSERT INTO responses (organisation_id, id, survey_id, version, language, reference, draft_id, answers, submitted_at)
-     SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9
+     SELECT $1, $2, $3, $4, $5, $6, draft_key($7::uuid), $8, ($9::timestamptz AT TIME ZONE 'Europe/London')::date
       WHERE NOT EXISTS (SELECT 1 FROM held_responses WHERE organisation_id = $1 AND reference = $6)
      ON CONFLICT DO NOTHING RETURNING id`,
     [

@@ -11,13 +11,15 @@ import {
 import { wordsFor, type SurveyWords } from '../surveys/words'
 import { helpLinkFor } from '../safeguarding/help/helpPage'
 import { organisationFooter } from '../privacy/footerLinks'
-import { readDraftId } from './draftCookie'
-import { findDraft, findResponseReferenceByDraft, type Draft } from './queries'
+import { readDraftId, readSentReference } from './draftCookie'
+import { findDraft, findResponseReference, findResponseReferenceByDraft, type Draft } from './queries'
 
 export interface SurveyContext {
   survey: PublishedSurvey
   /** This browser's live draft of the survey, if it has one. */
   draft: Draft | undefined
+  /** A draft id this browser still holds whose draft is gone: expired, deleted, or sent. */
+  goneDraftId: string | undefined
   version: SurveyVersion
   words: SurveyWords
   open: boolean
@@ -25,7 +27,9 @@ export interface SurveyContext {
   preview: boolean
 }
 
-const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/
+// Words of letters and digits joined by single hyphens, written with one repetition so that no input
+// can make the match backtrack.
+const slugPattern = /^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9]))*$/
 
 const param = (req: Request, name: string): string => {
   const value = (req.params as Record<string, string | undefined>)[name]
@@ -52,6 +56,7 @@ export async function loadSurveyContext(db: Database, req: Request): Promise<Sur
   return {
     survey,
     draft,
+    goneDraftId: draftId !== undefined && draft === undefined ? draftId : undefined,
     version,
     words: wordsFor(version.words, req.language),
     open: availability === 'open' || preview,
@@ -59,14 +64,22 @@ export async function loadSurveyContext(db: Database, req: Request): Promise<Sur
   }
 }
 
-/** The reference of the response this browser's draft became, if it has been sent. */
+/**
+ * The reference of the response this browser's draft became, if it has been sent: found by the draft
+ * id until the thank-you page is shown, and by the reference it showed after that.
+ */
 export async function loadSentReference(
   db: Database,
   req: Request,
   survey: PublishedSurvey,
-): Promise<string | undefined> {
+): Promise<{ reference: string; byDraft: boolean } | undefined> {
   const draftId = readDraftId(req)
-  return draftId ? findResponseReferenceByDraft(db, survey, draftId) : undefined
+  const byDraft = draftId ? await findResponseReferenceByDraft(db, survey, draftId) : undefined
+  if (byDraft) return { reference: byDraft, byDraft: true }
+  // A browser that has started again after sending has a draft id, and that draft comes first.
+  const shown = draftId ? undefined : readSentReference(req)
+  const confirmed = shown ? await findResponseReference(db, survey, shown) : undefined
+  return confirmed ? { reference: confirmed, byDraft: false } : undefined
 }
 
 export function surveyLocals(context: SurveyContext) {

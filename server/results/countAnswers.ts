@@ -29,8 +29,8 @@ export interface CountAnswersOptions {
  * the exports, so a download of a selection holds exactly the responses its results count.
  */
 const selection = `organisation_id = $1 AND survey_id = $2
-  AND ($3::timestamptz IS NULL OR submitted_at >= $3::timestamptz)
-  AND ($4::timestamptz IS NULL OR submitted_at < $4::timestamptz)
+  AND ($3::timestamptz IS NULL OR submitted_at >= ($3::timestamptz AT TIME ZONE 'Europe/London')::date)
+  AND ($4::timestamptz IS NULL OR submitted_at < ($4::timestamptz AT TIME ZONE 'Europe/London')::date)
   AND ($5::text IS NULL OR language = $5::text)
   AND ($6::jsonb IS NULL OR answers @> $6::jsonb)`
 

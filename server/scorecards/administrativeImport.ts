@@ -95,7 +95,8 @@ const periodProblems: Record<Frequency, ImportProblemName> = {
 }
 
 /** Digits, perhaps a minus and a decimal part: no thousands commas, % signs or exponents. */
-const plainNumber = /^-?\d+(\.\d+)?$/
+// Two alternatives with no repetition inside another, so the match is linear.
+const plainNumber = /^-?\d+$|^-?\d+\.\d+$/
 
 function unitProblem(unit: Unit, value: number): ImportProblemName | undefined {
   switch (unit) {

@@ -1,3 +1,4 @@
+import { recordIndicatorChange } from '../audit/scorecardChanges'
 import type { Request, Response } from 'express'
 import { z } from 'zod'
 import type { Database } from '../db/database'
@@ -11,7 +12,7 @@ import type { QuestionDefinition } from '../surveys/definitionSchema'
 import { optionLabeller } from '../surveys/labels'
 import { questionTypeFor } from '../surveys/questionTypes/registry'
 import { wordsFor } from '../surveys/words'
-import { indicatorHandle, updateIndicator } from './indicatorQueries'
+import { findIndicator, indicatorHandle, updateIndicator } from './indicatorQueries'
 import { loadIndicator } from './indicatorPages'
 import type { Indicator, SurveyCounting } from './types'
 
@@ -171,11 +172,17 @@ export const saveCounting = (db: Database) => async (req: Request, res: Response
     render(req, res, indicator, survey, counting, errors)
     return
   }
-  const organisationId = signedInOfficer(req).organisationId
-  await updateIndicator(db, organisationId, indicator.id, {
-    ...indicator,
-    surveyId: survey.surveyId,
-    counting,
+  const officer = signedInOfficer(req)
+  const handle = indicatorHandle(indicator.number)
+  await db.transaction(async (tx) => {
+    const before = await findIndicator(tx, officer.organisationId, handle)
+    await updateIndicator(tx, officer.organisationId, indicator.id, {
+      ...indicator,
+      surveyId: survey.surveyId,
+      counting,
+    })
+    const after = await findIndicator(tx, officer.organisationId, handle)
+    if (after) await recordIndicatorChange(tx, officer, { before, after })
   })
   res.redirect(303, paths.manage.scorecardFramework)
 }

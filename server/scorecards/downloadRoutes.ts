@@ -18,12 +18,12 @@ const files = {
 type File = keyof typeof files
 
 /** A scorecard download: checked, audited, named for the organisation and quarter, never cached. */
-function download(db: Database, file: File) {
+function download(db: Database, readDb: Database, file: File) {
   return async (req: Request, res: Response) => {
     const quarter = chosenQuarter(req.query.period)
     if (!quarter) throw new BadRequestError('Not a quarter')
     const officer = signedInOfficer(req)
-    const scorecard = await loadScorecard(db, officerOrganisation(req), quarter)
+    const scorecard = await loadScorecard(readDb, officerOrganisation(req), quarter)
     await recordAudit(db, {
       organisationId: officer.organisationId,
       officer,
@@ -43,9 +43,12 @@ function download(db: Database, file: File) {
   }
 }
 
-/** Scorecard downloads hold only suppressed aggregates, so every officer may have them. */
-export function scorecardDownloadRoutes(db: Database): Router {
+/**
+ * Scorecard downloads hold only suppressed aggregates, so every officer may have them. The figures
+ * are read from readDb (a replica when one is set); the audit row is written to the primary.
+ */
+export function scorecardDownloadRoutes(db: Database, readDb: Database = db): Router {
   const router = Router()
-  for (const file of Object.keys(files) as File[]) router.get(`/${file}`, download(db, file))
+  for (const file of Object.keys(files) as File[]) router.get(`/${file}`, download(db, readDb, file))
   return router
 }

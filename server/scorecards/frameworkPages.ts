@@ -1,3 +1,4 @@
+import { recordOutcomeChange } from '../audit/scorecardChanges'
 import type { Request, Response } from 'express'
 import { z } from 'zod'
 import type { Database } from '../db/database'
@@ -78,7 +79,8 @@ export const frameworkPage = (db: Database) => (req: Request, res: Response) => 
 
 /** Rewording an outcome statement: its slug, and so its indicators and survey links, stay the same. */
 export const outcomePage = (db: Database) => async (req: Request, res: Response) => {
-  const organisationId = signedInOfficer(req).organisationId
+  const officer = signedInOfficer(req)
+  const organisationId = officer.organisationId
   const outcome = (await listOutcomes(db, organisationId)).find((each) => each.slug === req.params.outcome)
   if (!outcome) throw new NotFoundError('No such outcome in this organisation')
   let values = { statement: outcome.statement }
@@ -87,9 +89,15 @@ export const outcomePage = (db: Database) => async (req: Request, res: Response)
     values = postedFields(req.body, ['statement']) as typeof values
     const parsed = statementSchema.safeParse(values)
     if (parsed.success) {
-      await updateOutcomeStatement(db, organisationId, {
-        slug: outcome.slug,
-        statement: parsed.data.statement,
+      const statement = parsed.data.statement
+      await db.transaction(async (tx) => {
+        await updateOutcomeStatement(tx, organisationId, { slug: outcome.slug, statement })
+        if (statement !== outcome.statement)
+          await recordOutcomeChange(tx, officer, {
+            slug: outcome.slug,
+            before: outcome.statement,
+            after: statement,
+          })
       })
       res.redirect(303, paths.manage.scorecardFramework)
       return
@@ -108,6 +116,7 @@ export const outcomePage = (db: Database) => async (req: Request, res: Response)
 export const useTemplate = (db: Database) => async (req: Request, res: Response) => {
   await startFrameworkFromTemplate(db, {
     organisationId: signedInOfficer(req).organisationId,
+    editor: signedInOfficer(req),
     frameworkId: 'i-need',
     t: req.t,
     language: req.language,
@@ -119,10 +128,16 @@ export const addOutcome = (db: Database) => async (req: Request, res: Response) 
   const values = postedFields(req.body, ['statement'])
   const parsed = statementSchema.safeParse(values)
   if (!parsed.success) return render(db, req, res, { values, errors: formErrors(parsed.error, req.t) })
-  const organisationId = signedInOfficer(req).organisationId
+  const officer = signedInOfficer(req)
   const base = slugFrom(parsed.data.statement)
   const slug = base === 'overall' ? 'overall-outcome' : base
-  if (!(await insertOutcome(db, organisationId, { slug, statement: parsed.data.statement }))) {
+  const statement = parsed.data.statement
+  const added = await db.transaction(async (tx) => {
+    const inserted = await insertOutcome(tx, officer.organisationId, { slug, statement })
+    if (inserted) await recordOutcomeChange(tx, officer, { slug, before: null, after: statement })
+    return inserted
+  })
+  if (!added) {
     return render(db, req, res, { values, errors: fieldError('statement', 'errors.outcome.taken', req.t) })
   }
   res.redirect(303, paths.manage.scorecardFramework)

@@ -1,3 +1,4 @@
+import { frameworkSize, recordFrameworkStarted, type ScorecardEditor } from '../audit/scorecardChanges'
 import type { Database, Queryable } from '../db/database'
 import type { LanguageCode } from '../i18n/languages'
 import type { Translate } from '../i18n/translator'
@@ -100,10 +101,19 @@ export async function startFrameworkFromTemplate(
     frameworkId: (typeof frameworkTemplates)[number]
     t: Translate
     language: LanguageCode
+    /** The officer who pressed the button, for the audit log; seeding demo data has none. */
+    editor?: ScorecardEditor
   },
 ): Promise<void> {
-  const { organisationId, frameworkId, t } = options
+  const { organisationId, frameworkId, t, editor } = options
   await db.transaction(async (tx: Queryable) => {
+    const sizeBefore = await frameworkSize(tx, organisationId)
+    await addFromTemplate(tx)
+    const sizeAfter = await frameworkSize(tx, organisationId)
+    if (editor) await recordFrameworkStarted(tx, editor, { before: sizeBefore, after: sizeAfter })
+  })
+
+  async function addFromTemplate(tx: Queryable) {
     const statements = readOutcomeStatements(frameworkId).map((slug) => ({
       slug,
       statement: t(`outcomeStatements.${frameworkId}.${slug}`),
@@ -119,5 +129,5 @@ export async function startFrameworkFromTemplate(
     for (const survey of surveys)
       for (const { outcomeSlug, ...fields } of suggestionsFor(survey, outcomes, t, options.language))
         await insertIndicator(tx, organisationId, { ...fields, number: next(outcomeSlug) })
-  })
+  }
 }

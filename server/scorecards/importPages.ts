@@ -5,6 +5,7 @@ import { isSessionCsrfToken } from '../middleware/setUpCsrf'
 import { signedInOfficer } from '../officers/setUpOfficerArea'
 import { paths } from '../paths'
 import { parseAdministrativeCsv, type ImportProblem } from './administrativeImport'
+import { recordAdministrativeValues } from '../audit/scorecardChanges'
 import { saveAdministrativeValues } from './factQueries'
 import { listIndicators } from './indicatorQueries'
 import { readUpload } from './readUpload'
@@ -51,9 +52,10 @@ export const importFile = (db: Database) => async (req: Request, res: Response, 
     render(req, res, { problems: checked.problems })
     return
   }
-  await db.transaction((tx) =>
-    saveAdministrativeValues(tx, officer.organisationId, checked.values, officer.email),
-  )
+  await db.transaction(async (tx) => {
+    await recordAdministrativeValues(tx, officer, { indicators, values: checked.values })
+    await saveAdministrativeValues(tx, officer.organisationId, checked.values, officer.email)
+  })
   await refreshAdministrativeFacts(db, officer.organisationId)
   res.redirect(303, `${paths.manage.scorecardImport}?imported=${checked.values.length}`)
 }

@@ -8,6 +8,7 @@ const optionalNumber = (key: string) =>
   z
     .string()
     .trim()
+    // eslint-disable-next-line security/detect-unsafe-regex -- bounded: at most 15 characters, so linear
     .regex(/^(-?\d{1,9}(\.\d{1,4})?)?$/, `errors.indicator.${key}.notNumber`)
     .transform((value) => (value === '' ? null : Number(value)))
 
@@ -58,6 +59,7 @@ export const indicatorSchema = z
     number: z
       .string()
       .trim()
+      // eslint-disable-next-line security/detect-unsafe-regex -- bounded: at most 8 characters, so linear
       .regex(/^\d{1,2}(\.\d{1,2}){0,2}$/, 'errors.indicator.number.invalid'),
     wording: text(300, 'wording'),
     outcome: z.string().min(1, 'errors.indicator.outcome.required'),
@@ -73,6 +75,7 @@ export const indicatorSchema = z
     amberTolerance: z
       .string()
       .trim()
+      // eslint-disable-next-line security/detect-unsafe-regex -- bounded: at most 11 characters, so linear
       .regex(/^\d{1,6}(\.\d{1,4})?$/, 'errors.indicator.amberTolerance.invalid')
       .transform(Number),
     ...targetFields,

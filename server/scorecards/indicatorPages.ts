@@ -1,3 +1,4 @@
+import { recordIndicatorChange } from '../audit/scorecardChanges'
 import type { Request, Response } from 'express'
 import type { Database } from '../db/database'
 import { NotFoundError } from '../errors'
@@ -21,6 +22,7 @@ import { directions, frequencies, indicatorKinds, units, type Indicator } from '
 /** The officer's own organisation's indicator named in the URL (2-3 for 2.3); anything else is a 404. */
 export async function loadIndicator(db: Database, req: Request): Promise<Indicator> {
   const handle = (req.params as { indicator?: string }).indicator ?? ''
+  // eslint-disable-next-line security/detect-unsafe-regex -- bounded: at most 8 characters, so linear
   const indicator = /^\d{1,2}(-\d{1,2}){0,2}$/.test(handle)
     ? await findIndicator(db, signedInOfficer(req).organisationId, handle)
     : undefined
@@ -143,6 +145,7 @@ export const saveIndicator = (db: Database) => async (req: Request, res: Respons
     counting: keepCounting ? (existing.survey?.counting ?? null) : null,
   }
   const saved = await db.transaction(async (tx) => {
+    const before = existing && (await findIndicator(tx, organisationId, indicatorHandle(existing.number)))
     let id = existing?.id
     if (existing) {
       const clash =
@@ -151,7 +154,10 @@ export const saveIndicator = (db: Database) => async (req: Request, res: Respons
       if (clash) return undefined
       await updateIndicator(tx, organisationId, existing.id, fields)
     } else id = await insertIndicator(tx, organisationId, fields)
-    if (id) await replaceTargets(tx, organisationId, id, targetsFrom(form))
+    if (!id) return undefined
+    await replaceTargets(tx, organisationId, id, targetsFrom(form))
+    const after = await findIndicator(tx, organisationId, indicatorHandle(form.number))
+    if (after) await recordIndicatorChange(tx, signedInOfficer(req), { before, after })
     return id
   })
   if (!saved) return refuse(problem('number', 'errors.indicator.number.taken'))

@@ -1,11 +1,12 @@
 import type { Request, Response } from 'express'
 import { z } from 'zod'
 import type { Database } from '../db/database'
-import { BadRequestError } from '../errors'
+import { BadRequestError, NotFoundError } from '../errors'
 import { formErrors, noErrors, type FormErrors } from '../forms/formErrors'
 import { postedFields } from '../officers/officerForms'
 import { signedInOfficer } from '../officers/setUpOfficerArea'
 import { paths } from '../paths'
+import { recordCommentaryChange, recordYouSaidWeDid } from '../audit/scorecardChanges'
 import { listCommentary, saveCommentary } from './commentaryQueries'
 import { indicatorHandle } from './indicatorQueries'
 import { loadIndicator } from './indicatorPages'
@@ -24,20 +25,23 @@ export const commentaryPage = (db: Database) => async (req: Request, res: Respon
   const asked = req.method === 'GET' ? req.query.period : (req.body as { period?: unknown }).period
   const period = typeof asked === 'string' ? parsePeriod(indicator.frequency, asked) : undefined
   if (!period) throw new BadRequestError('Not a period of this indicator')
-  const organisationId = signedInOfficer(req).organisationId
+  const officer = signedInOfficer(req)
+  const organisationId = officer.organisationId
   let errors: FormErrors = noErrors
-  let values = {
-    commentary: (await listCommentary(db, organisationId)).get(indicator.id)?.get(period.key) ?? '',
-  }
+  const saved = (await listCommentary(db, organisationId)).get(indicator.id)?.get(period.key) ?? ''
+  let values = { commentary: saved }
   if (req.method === 'POST') {
     values = postedFields(req.body, ['commentary']) as typeof values
     const parsed = commentarySchema.safeParse(values)
     if (parsed.success) {
-      await saveCommentary(
-        db,
-        { organisationId, indicatorId: indicator.id, period: period.key },
-        parsed.data.commentary,
-      )
+      const commentary = parsed.data.commentary
+      await db.transaction(async (tx) => {
+        const key = { organisationId, indicatorId: indicator.id, period: period.key }
+        const before = (await listCommentary(tx, organisationId)).get(indicator.id)?.get(period.key) ?? ''
+        await saveCommentary(tx, key, commentary)
+        const change = { indicator: indicator.number, period: period.key, before, after: commentary }
+        if (before !== commentary) await recordCommentaryChange(tx, officer, change)
+      })
       res.redirect(303, `${paths.manage.scorecards}?period=${quarterHolding(period).key}`)
       return
     }
@@ -68,10 +72,10 @@ export const youSaidWeDidPage = (db: Database) => async (req: Request, res: Resp
     values = postedFields(req.body, ['youSaid', 'weDid']) as typeof values
     const parsed = entrySchema.safeParse(values)
     if (parsed.success) {
-      await insertYouSaidWeDid(db, {
-        organisationId: officer.organisationId,
-        ...parsed.data,
-        createdBy: officer.email,
+      await db.transaction(async (tx) => {
+        const entry = { organisationId: officer.organisationId, ...parsed.data, createdBy: officer.email }
+        if (await insertYouSaidWeDid(tx, entry))
+          await recordYouSaidWeDid(tx, officer, { before: null, after: parsed.data })
       })
       res.redirect(303, paths.manage.scorecardYouSaidWeDid)
       return
@@ -88,9 +92,16 @@ export const youSaidWeDidPage = (db: Database) => async (req: Request, res: Resp
 }
 
 export const removeYouSaidWeDid = (db: Database) => async (req: Request, res: Response) => {
-  const id = (req.body as { entry?: unknown }).entry
-  const valid = typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id)
-  if (!valid || !(await deleteYouSaidWeDid(db, signedInOfficer(req).organisationId, id)))
-    throw new BadRequestError('No such entry')
+  // Only a well-formed uuid reaches SQL: anything else would fail the cast there, not find nothing.
+  const id = z.uuid().safeParse((req.body as { entry?: unknown }).entry)
+  const officer = signedInOfficer(req)
+  const removed =
+    id.success &&
+    (await db.transaction(async (tx) => {
+      const entry = await deleteYouSaidWeDid(tx, officer.organisationId, id.data)
+      if (entry) await recordYouSaidWeDid(tx, officer, { before: entry, after: null })
+      return entry !== undefined
+    }))
+  if (!removed) throw new NotFoundError('No such entry')
   res.redirect(303, paths.manage.scorecardYouSaidWeDid)
 }

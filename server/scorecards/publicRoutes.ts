@@ -11,7 +11,8 @@ import { snapshotLinks } from './snapshotLinks'
 import { findSnapshot, listSnapshots } from './snapshotQueries'
 import { openData } from './openData'
 
-const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/
+// Hyphen-joined words with one repetition, so no input can make the match backtrack.
+const slugPattern = /^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9]))*$/
 
 async function organisationOf(
   db: Database,

@@ -44,6 +44,7 @@ export async function publishScorecard(
         officer,
         action: 'scorecard-published',
         subject: quarter.key,
+        change: { before: { published: false }, after: { published: true } },
       })
     return created
   })

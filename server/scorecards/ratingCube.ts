@@ -29,7 +29,7 @@ WITH unused AS (
    WHERE organisation_id = $1 AND survey_id = $2
      AND NOT (question ->> 'id' = ANY ($3::text[]) OR question ->> 'id' = ANY ($4::text[]))
 ), grouped AS (
-  SELECT date_trunc('month', r.submitted_at AT TIME ZONE 'Europe/London') AS month,
+  SELECT date_trunc('month', r.submitted_at::timestamp) AS month,
          r.language,
          r.answers - unused.keys AS answers,
          count(*)::integer AS responses

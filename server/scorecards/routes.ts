@@ -69,11 +69,11 @@ async function recompute(db: Database, req: Request, res: Response) {
 }
 
 /** The officers' scorecards: every outcome at once, one outcome in full, recalculating, downloads. */
-export function scorecardRoutes(db: Database): Router {
+export function scorecardRoutes(db: Database, readDb: Database = db): Router {
   const router = Router()
   router.get('/scorecards', (req, res) => summaryPage(db, req, res))
   router.get('/scorecards/outcomes/:outcome', (req, res) => outcomePage(db, req, res))
   router.post('/scorecards/recompute', requireRole('analyst'), (req, res) => recompute(db, req, res))
-  router.use('/scorecards/downloads', scorecardDownloadRoutes(db))
+  router.use('/scorecards/downloads', scorecardDownloadRoutes(db, readDb))
   return router
 }

@@ -7,6 +7,7 @@ import { postedFields } from '../officers/officerForms'
 import { signedInOfficer } from '../officers/setUpOfficerArea'
 import { paths } from '../paths'
 import { parseAdministrativeCsv, type ImportProblem } from './administrativeImport'
+import { recordAdministrativeValues } from '../audit/scorecardChanges'
 import { listAdministrativeValues, saveAdministrativeValues } from './factQueries'
 import { formatValue } from './formatFigures'
 import { indicatorHandle } from './indicatorQueries'
@@ -74,7 +75,10 @@ export const saveValue = (db: Database) => async (req: Request, res: Response) =
     await render(db, req, res, indicator, { values, errors })
     return
   }
-  await saveAdministrativeValues(db, officer.organisationId, checked.values, officer.email)
+  await db.transaction(async (tx) => {
+    await recordAdministrativeValues(tx, officer, { indicators: [indicator], values: checked.values })
+    await saveAdministrativeValues(tx, officer.organisationId, checked.values, officer.email)
+  })
   await refreshAdministrativeFacts(db, officer.organisationId)
   res.redirect(303, paths.manage.scorecardValues(indicatorHandle(indicator.number)))
 }

@@ -19,22 +19,23 @@ export async function listYouSaidWeDid(db: Queryable, organisationId: string): P
 export async function insertYouSaidWeDid(
   db: Queryable,
   entry: { organisationId: string; youSaid: string; weDid: string; createdBy: string },
-): Promise<void> {
-  await db.query(
+): Promise<boolean> {
+  const rows = await db.query(
     `INSERT INTO you_said_we_did (organisation_id, id, you_said, we_did, created_by) VALUES ($1, $2, $3, $4, $5)
-     ON CONFLICT (organisation_id, md5(you_said), md5(we_did)) DO NOTHING`,
+     ON CONFLICT (organisation_id, md5(you_said), md5(we_did)) DO NOTHING RETURNING id`,
     [entry.organisationId, randomUUID(), entry.youSaid, entry.weDid, entry.createdBy],
   )
+  return rows.length > 0
 }
 
 export async function deleteYouSaidWeDid(
   db: Queryable,
   organisationId: string,
   id: string,
-): Promise<boolean> {
-  const rows = await db.query(
-    'DELETE FROM you_said_we_did WHERE organisation_id = $1 AND id = $2 RETURNING id',
+): Promise<{ youSaid: string; weDid: string } | undefined> {
+  const rows = await db.query<{ you_said: string; we_did: string }>(
+    'DELETE FROM you_said_we_did WHERE organisation_id = $1 AND id = $2 RETURNING you_said, we_did',
     [organisationId, id],
   )
-  return rows.length > 0
+  return rows[0] && { youSaid: rows[0].you_said, weDid: rows[0].we_did }
 }

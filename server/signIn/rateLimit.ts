@@ -1,36 +1,61 @@
 import { createHash } from 'node:crypto'
 import type { Queryable } from '../db/database'
 
-/** Sign-in link requests allowed per address and per client in any 15 minutes. */
-export const signInLimits = { perAddress: 5, perClient: 20, windowMinutes: 15 } as const
+/**
+ * Limits on signing in, in any window of 15 minutes.
+ * - emailsPerAddress: sign-in emails sent to one officer; later requests are answered alike but send
+ *   nothing, so a stranger asking for someone's address cannot lock them out: the links already in
+ *   their inbox keep working.
+ * - requestsPerClient: link requests from one client (IP address), whatever the address asked for.
+ * - badTokensPerClient: unusable link tokens one client may present before it is refused for a while.
+ */
+export const signInLimits = {
+  emailsPerAddress: 5,
+  requestsPerClient: 20,
+  badTokensPerClient: 10,
+  windowMinutes: 15,
+} as const
 
-const keyHash = (kind: string, value: string): string =>
+type CountedKind = 'client' | 'bad-token'
+
+const keyHash = (kind: CountedKind, value: string): string =>
   createHash('sha256').update(`${kind}:${value}`).digest('hex')
 
-/**
- * Counts this request against the address and the client, and says whether it is within the limits.
- * Only hashes are stored. Applies to every address alike, so it reveals nothing about which exist.
- */
-export async function allowSignInRequest(
-  db: Queryable,
-  request: { email: string; client: string },
-): Promise<boolean> {
-  const keys = [
-    { hash: keyHash('address', request.email), limit: signInLimits.perAddress },
-    { hash: keyHash('client', request.client), limit: signInLimits.perClient },
-  ]
-  const counts = await db.query<{ key_hash: string; count: number }>(
-    `SELECT key_hash, count(*)::integer AS count FROM sign_in_requests
-      WHERE key_hash = ANY($1::text[]) AND requested_at > now() - make_interval(mins => $2)
-      GROUP BY key_hash`,
-    [keys.map((key) => key.hash), signInLimits.windowMinutes],
+const limitOf: Record<CountedKind, number> = {
+  client: signInLimits.requestsPerClient,
+  'bad-token': signInLimits.badTokensPerClient,
+}
+
+async function countRecent(db: Queryable, hash: string): Promise<number> {
+  const [row] = await db.query<{ count: number }>(
+    `SELECT count(*)::integer AS count FROM sign_in_requests
+      WHERE key_hash = $1 AND requested_at > now() - make_interval(mins => $2)`,
+    [hash, signInLimits.windowMinutes],
   )
-  const over = keys.some((key) => (counts.find((row) => row.key_hash === key.hash)?.count ?? 0) >= key.limit)
-  if (over) return false
-  await db.query('INSERT INTO sign_in_requests (key_hash) SELECT unnest($1::text[])', [
-    keys.map((key) => key.hash),
-  ])
+  return row?.count ?? 0
+}
+
+const record = (db: Queryable, hash: string) =>
+  db.query('INSERT INTO sign_in_requests (key_hash) VALUES ($1)', [hash])
+
+/**
+ * Counts a link request against the client, and says whether it is within the limit. Only hashes are
+ * stored. It is the same for every address asked about, so it reveals nothing about which exist.
+ */
+export async function allowSignInRequest(db: Queryable, client: string): Promise<boolean> {
+  const hash = keyHash('client', client)
+  if ((await countRecent(db, hash)) >= limitOf.client) return false
+  await record(db, hash)
   return true
+}
+
+/** Whether the client presented too many unusable tokens lately, and must wait before trying any. */
+export async function isGuessingRefused(db: Queryable, client: string): Promise<boolean> {
+  return (await countRecent(db, keyHash('bad-token', client))) >= limitOf['bad-token']
+}
+
+export async function recordBadToken(db: Queryable, client: string): Promise<void> {
+  await record(db, keyHash('bad-token', client))
 }
 
 export async function deleteOldSignInRequests(db: Queryable): Promise<number> {

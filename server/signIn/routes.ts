@@ -1,18 +1,22 @@
+import { recordRefusedSignInLink } from '../audit/refusals'
 import { Router, type Request, type Response } from 'express'
 import { z } from 'zod'
 import { recordAudit } from '../audit/recordAudit'
-import type { Config } from '../config'
+import { servedOverTls, type Config } from '../config'
+import { sessionCookieNameFor } from '../middleware/setUpSession'
+import { siteCookieOptions } from '../sessions/cookieNames'
 import type { Database } from '../db/database'
 import { formErrors, noErrors } from '../forms/formErrors'
-import type { Mailer } from '../mail/mailer'
+import type { JobSender } from '../jobs/jobQueue'
+import { acceptInvitation } from '../officers/invitations'
 import { emailField, postedFields } from '../officers/officerForms'
-import { findOfficer, findOfficerByEmail, normaliseEmail } from '../officers/queries'
+import { findOfficer, normaliseEmail } from '../officers/queries'
 import { defaultLanguage } from '../i18n/languages'
 import { paths } from '../paths'
-import { allowSignInRequest } from './rateLimit'
+import { isGuessingRefused, recordBadToken, signInLimits } from './rateLimit'
+import { requestSignInLink } from './requestSignInLink'
 import { endSession, startOfficerSession } from './session'
-import { createSignInLink, isUsableLink, signInLinkMinutes, spendSignInLink } from './signInLinks'
-import { signInMessage } from './signInMessage'
+import { isUsableLink, signInLinkMinutes, spendSignInLink } from './signInLinks'
 
 const requestSchema = z.object({ email: emailField })
 const tokenSchema = z.object({ token: z.string().max(100) })
@@ -31,9 +35,27 @@ const renderRequest = (
   })
 }
 
+const clientOf = (req: Request): string => req.ip ?? 'unknown'
+
+const refuseTooMany = (req: Request, res: Response) => {
+  res.status(429).render('signIn/tooMany', {
+    pageTitle: req.t('pages.tooMany.title'),
+    minutes: signInLimits.windowMinutes,
+  })
+}
+
+const renderUnusableLink = (req: Request, res: Response) => {
+  res.status(410).render('signIn/link', {
+    pageTitle: req.t('pages.signInLink.expiredHeading'),
+    usable: false,
+    token: '',
+    minutes: signInLinkMinutes,
+  })
+}
+
 /** Sign-in by a one-time emailed link, and sign-out. */
-export function signInRoutes(deps: { db: Database; config: Config; mailer: Mailer }): Router {
-  const { db, config, mailer } = deps
+export function signInRoutes(deps: { db: Database; config: Config; jobs: JobSender }): Router {
+  const { db } = deps
   const router = Router()
 
   router.get(paths.signIn.request, (req, res) => {
@@ -48,25 +70,12 @@ export function signInRoutes(deps: { db: Database; config: Config; mailer: Maile
       return
     }
     const email = normaliseEmail(parsed.data.email)
-    if (!(await allowSignInRequest(db, { email, client: req.ip ?? 'unknown' }))) {
-      res
-        .status(429)
-        .render('signIn/tooMany', { pageTitle: req.t('pages.tooMany.title'), minutes: signInLinkMinutes })
+    const asked = { email, client: clientOf(req), language: req.language }
+    if (!(await requestSignInLink(deps, asked))) {
+      refuseTooMany(req, res)
       return
     }
-    const officer = await findOfficerByEmail(db, email)
-    if (officer) {
-      const token = await createSignInLink(db, officer)
-      const link = `${config.baseUrl}${paths.signIn.link(token)}`
-      await mailer
-        .send(
-          signInMessage({ to: officer.email, link, organisationName: officer.organisationName, t: req.t }),
-        )
-        .catch((error: unknown) => {
-          req.log.error({ err: error }, 'sign-in email could not be sent')
-        })
-    }
-    // The same page whether or not the address belongs to an officer.
+    // The same page whether or not the address belongs to an officer, and whether or not it is sent.
     res.render('signIn/checkEmail', {
       pageTitle: req.t('pages.checkEmail.title'),
       email,
@@ -75,32 +84,44 @@ export function signInRoutes(deps: { db: Database; config: Config; mailer: Maile
   })
 
   // Opening the link shows a button rather than signing in, so a mail scanner following it spends nothing.
+  // A client that presented too many unusable tokens is refused before its token is even looked at,
+  // so guessing costs time; other clients are not affected.
   router.get(paths.signIn.linkPattern, async (req, res) => {
+    if (await isGuessingRefused(db, clientOf(req))) {
+      refuseTooMany(req, res)
+      return
+    }
     const token = (req.params as { token?: string }).token ?? ''
-    const usable = await isUsableLink(db, token)
-    res.status(usable ? 200 : 410).render('signIn/link', {
-      pageTitle: req.t(usable ? 'pages.signInLink.title' : 'pages.signInLink.expiredHeading'),
-      usable,
+    if (!(await isUsableLink(db, token))) {
+      await recordBadToken(db, clientOf(req))
+      renderUnusableLink(req, res)
+      return
+    }
+    res.render('signIn/link', {
+      pageTitle: req.t('pages.signInLink.title'),
+      usable: true,
       token,
       minutes: signInLinkMinutes,
     })
   })
 
   router.post(paths.signIn.linkAction, async (req, res) => {
+    if (await isGuessingRefused(db, clientOf(req))) {
+      refuseTooMany(req, res)
+      return
+    }
     const parsed = tokenSchema.safeParse(req.body)
     const spent = parsed.success ? await spendSignInLink(db, parsed.data.token) : undefined
     const officer =
       spent && (await findOfficer(db, { organisationId: spent.organisationId, id: spent.officerId }))
     if (!officer) {
-      res.status(410).render('signIn/link', {
-        pageTitle: req.t('pages.signInLink.expiredHeading'),
-        usable: false,
-        token: '',
-        minutes: signInLinkMinutes,
-      })
+      await recordBadToken(db, clientOf(req))
+      await recordRefusedSignInLink(db, (req.body as { token?: unknown }).token)
+      renderUnusableLink(req, res)
       return
     }
     await startOfficerSession(req, officer)
+    await acceptInvitation(db, officer)
     await recordAudit(db, { organisationId: officer.organisationId, officer, action: 'signed-in' })
     res.redirect(303, paths.manage.surveys)
   })
@@ -113,7 +134,10 @@ export function signInRoutes(deps: { db: Database; config: Config; mailer: Maile
     }
     const language = req.language
     await endSession(req)
-    res.clearCookie('heard.sid')
+    res.clearCookie(
+      sessionCookieNameFor(servedOverTls(deps.config)),
+      siteCookieOptions(servedOverTls(deps.config)),
+    )
     // The session and its language are gone; the next page still speaks the person's language.
     res.redirect(
       303,

@@ -22,6 +22,25 @@ export async function createSignInLink(
   return token
 }
 
+/** Links made for the officer in the last minutes: the sign-in emails they were sent. */
+export async function countRecentSignInLinks(
+  db: Queryable,
+  officer: { organisationId: string; id: string },
+  minutes: number,
+): Promise<number> {
+  const [row] = await db.query<{ count: number }>(
+    `SELECT count(*)::integer AS count FROM sign_in_links
+      WHERE organisation_id = $1 AND officer_id = $2 AND created_at > now() - make_interval(mins => $3)`,
+    [officer.organisationId, officer.id, minutes],
+  )
+  return row?.count ?? 0
+}
+
+/** Takes back a link whose email could not be sent, so it neither works nor counts against the limit. */
+export async function withdrawSignInLink(db: Queryable, token: string): Promise<void> {
+  await db.query('DELETE FROM sign_in_links WHERE token_hash = $1 AND used_at IS NULL', [hashToken(token)])
+}
+
 /** Whether the link can still be used, without using it (the page with the "Sign in" button). */
 export async function isUsableLink(db: Queryable, token: string): Promise<boolean> {
   if (!looksLikeToken(token)) return false

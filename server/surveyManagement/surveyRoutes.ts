@@ -18,7 +18,7 @@ import { closeSurvey, findManagedSurvey, openSurvey, setClosingDate, type Manage
 export async function loadManagedSurvey(db: Database, req: Request): Promise<ManagedSurvey> {
   const officer = signedInOfficer(req)
   const slug = (req.params as { survey?: string }).survey ?? ''
-  const survey = /^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)
+  const survey = /^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9]))*$/.test(slug)
     ? await findManagedSurvey(db, officer.organisationId, slug)
     : undefined
   if (!survey) throw new NotFoundError('No such survey in this organisation')

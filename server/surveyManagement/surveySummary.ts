@@ -1,5 +1,5 @@
 import type { Request } from 'express'
-import { formatDateTime } from '../i18n/formatDate'
+import { formatDate, formatDateTime } from '../i18n/formatDate'
 import type { Officer } from '../officers/queries'
 import { countText } from '../results/countText'
 import { retentionSummary } from '../retention/retentionSummary'
@@ -18,7 +18,8 @@ export function surveySummary(survey: ManagedSurvey, req: Request, officer: Offi
       t: req.t,
       language: req.language,
     }),
-    lastResponse: when(survey.lastResponseAt),
+    // Responses keep only the day they were sent.
+    lastResponse: survey.lastResponseAt ? formatDate(survey.lastResponseAt, req.language) : '',
     opens: when(survey.opensAt),
     closes: when(survey.closesAt),
     retention: retentionSummary(survey.retention, req),

@@ -1,7 +1,9 @@
 import { z } from 'zod'
 
 /** Stable ids: lower-case words joined by hyphens. They never change once a survey has responses. */
-export const stableId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lower-case words joined by hyphens')
+export const stableId = z
+  .string()
+  .regex(/^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9]))*$/, 'use lower-case words joined by hyphens')
 
 export const audiences = ['young-person', 'parent-carer', 'professional'] as const
 

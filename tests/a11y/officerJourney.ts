@@ -10,16 +10,33 @@ import { safeguardingOfficerPages } from './safeguardingJourney'
 import type { Seeded } from './seed'
 import type { Tour } from './tour'
 
-/** The sign-in link in the newest message to this address in the app's outbox, read as a mail client would. */
-async function signInPathFor(outboxDir: string, address: string): Promise<string | undefined> {
-  const files = fs.existsSync(outboxDir) ? fs.readdirSync(outboxDir).sort().reverse() : []
-  for (const file of files) {
+const outboxFiles = (outboxDir: string): string[] =>
+  fs.existsSync(outboxDir) ? fs.readdirSync(outboxDir) : []
+
+/** The sign-in link in a message to this address that was not in the outbox before, read as a mail client would. */
+async function newSignInPathFor(
+  outboxDir: string,
+  address: string,
+  before: Set<string>,
+): Promise<string | undefined> {
+  for (const file of outboxFiles(outboxDir).filter((name) => !before.has(name))) {
     const mail = await simpleParser(fs.readFileSync(path.join(outboxDir, file)))
     const to = Array.isArray(mail.to) ? mail.to.map((each) => each.text).join(', ') : (mail.to?.text ?? '')
     if (!to.includes(address)) continue
     return /\/sign-in\/link\/[A-Za-z0-9_-]{43}/.exec(mail.text ?? '')?.[0]
   }
   return undefined
+}
+
+/** The email is sent by the job worker after the page has answered, so it may take a moment to arrive. */
+async function awaitSignInPath(outboxDir: string, address: string, before: Set<string>): Promise<string> {
+  const deadline = Date.now() + 20_000
+  for (;;) {
+    const link = await newSignInPathFor(outboxDir, address, before)
+    if (link) return link
+    if (Date.now() > deadline) throw new Error(`No sign-in email for ${address} in ${outboxDir}`)
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
 }
 
 /** Signs in through the emailed link; checkPages false goes the same way without checking each page. */
@@ -32,10 +49,10 @@ async function signIn(tour: Tour, outboxDir: string, address: string, checkPages
     await check('officer: sign in, error')
   }
   await tour.page.locator('#email').fill(address)
+  const before = new Set(outboxFiles(outboxDir))
   await tour.press(tour.page.locator('main form button[type="submit"]'))
   await check('officer: check your email')
-  const link = await signInPathFor(outboxDir, address)
-  if (!link) throw new Error(`No sign-in email for ${address} in ${outboxDir}`)
+  const link = await awaitSignInPath(outboxDir, address, before)
   await tour.visit(link)
   await check('officer: sign-in link')
   await tour.press(tour.page.locator('main form button[type="submit"]'))

@@ -11,6 +11,7 @@ import { privacyPublicPages } from './privacyJourney'
 import { groupCodeRespondentPages, tooManyPages } from './responseLimitsJourney'
 import { safeguardingRespondentPages } from './safeguardingJourney'
 import { serveLocally, type LocalServer } from './localServer'
+import { backButtonPages } from './backButtonJourney'
 import { seedSurveys, type Seeded } from './seed'
 import { Tour } from './tour'
 
@@ -129,6 +130,8 @@ async function main(): Promise<boolean> {
     // The "try again later" page needs the limits on: a second server on the same database.
     limited = await serveLocally(db, 'test', { RESPONSE_LIMITS: 'on', RESPONSE_STARTS_PER_WINDOW: '1' })
     results.push(...(await tooManyPages(browser, seeded, { baseUrl: limited.baseUrl, languages })))
+    // Back after Send, and after signing out, must not show answers (npx tsx tests/a11y/backButton.ts alone).
+    results.push(...(await backButtonPages(browser, { baseUrl: server.baseUrl, db, seeded })))
     return report(results)
   } finally {
     await browser?.close()

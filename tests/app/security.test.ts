@@ -40,11 +40,11 @@ describe('security headers', () => {
 })
 
 describe('cookies', () => {
-  it('the session and draft cookies are HttpOnly and SameSite=Lax, and not Secure on plain http', async () => {
+  it('the form-token and draft cookies are HttpOnly and SameSite=Lax, and not Secure on plain http', async () => {
     const respondent = new Respondent(heard.testApp.app, heard.organisation.slug, 'what-i-need')
     const start = await respondent.agent.get(respondent.startPath)
     const session = (start.headers['set-cookie'] as unknown as string[]).find((cookie) =>
-      cookie.startsWith('heard.sid='),
+      cookie.startsWith('heard.csrf='),
     )
     expect(session).toMatch(/HttpOnly/)
     expect(session).toMatch(/SameSite=Lax/)
@@ -55,6 +55,7 @@ describe('cookies', () => {
     const behindTls = await buildTestApp(heard.database.db, {
       ...loadConfig({ NODE_ENV: 'test' }),
       trustProxy: true,
+      baseUrl: 'https://heard.example',
     })
     const agent = request.agent(behindTls.app)
     const start = await agent
@@ -62,9 +63,9 @@ describe('cookies', () => {
       .set('X-Forwarded-Proto', 'https')
     const token = /name="_csrf" value="([^"]+)"/.exec(start.text)?.[1] ?? ''
     const cookies = start.headers['set-cookie'] as unknown as string[]
-    expect(cookies.find((cookie) => cookie.startsWith('heard.sid='))).toMatch(/; Secure/)
+    expect(cookies.find((cookie) => cookie.startsWith('__Host-heard.csrf='))).toMatch(/; Secure/)
     expect(start.headers['strict-transport-security']).toBeDefined()
-    const sid = cookies.find((cookie) => cookie.startsWith('heard.sid='))?.split(';')[0] ?? ''
+    const sid = cookies.find((cookie) => cookie.startsWith('__Host-heard.csrf='))?.split(';')[0] ?? ''
     const begun = await request(behindTls.app)
       .post(`/s/${heard.organisation.slug}/what-i-need/start`)
       .set('X-Forwarded-Proto', 'https')
@@ -107,7 +108,7 @@ describe('privacy', () => {
     expect(logs).not.toContain('My private words')
     expect(logs).not.toContain('very-important')
     expect(logs).not.toContain('Secret-Agent')
-    expect(logs).not.toMatch(/heard\.(sid|draft)=/)
+    expect(logs).not.toMatch(/heard\.(sid|draft|csrf)=/)
     expect(logs).not.toContain('_csrf')
     const [reference] = await heard.database.db.query<{ reference: string; draft_id: string }>(
       'SELECT reference, draft_id FROM responses',

@@ -49,6 +49,7 @@ describe('migrations', () => {
         'indicator_facts',
         'indicator_targets',
         'indicators',
+        'officer_invitations',
         'officers',
         'outcomes',
         'response_activity',

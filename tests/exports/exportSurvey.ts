@@ -74,7 +74,7 @@ export const hiddenFormula = '\u0007=1+1'
 export const urduText = 'اسکول میں ایک پرسکون کمرہ'
 export const awkwardText = 'Less noise, more "breaks"\r\nand a garden'
 
-/** 25 responses: two versions, three languages, formulas, a blank answer, and times to a microsecond. */
+/** 25 responses: two versions, three languages, formulas, a blank answer, and several sent on one day. */
 export const plannedResponses: PlannedResponse[] = [
   { version: 1, language: 'en', submittedAt: '2025-01-10T09:00:00Z', answers: base },
   ...injectionAttempts.map((text, index) => ({
@@ -96,8 +96,8 @@ export const plannedResponses: PlannedResponse[] = [
     answers: { ...base, multiple: ['prefer-not-to-say'], text: awkwardText },
   },
   { version: 1, language: 'en', submittedAt: '2025-01-12T11:00:00Z', answers: { ...base, text: '-5' } },
-  // Three within one millisecond, two of them in the same microsecond: a cursor kept as a
-  // JavaScript Date would read them twice, and a page must not end between the two.
+  // Three on one day (responses keep only the day): a page may end between them and must not read
+  // any of them twice.
   ...['100', '200', '200'].map((micro) => ({
     version: 1,
     language: 'en',
@@ -142,7 +142,7 @@ async function insertResponse(
   const id = randomUUID()
   await db.query(
     `INSERT INTO responses (organisation_id, id, survey_id, version, language, reference, draft_id, answers, submitted_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::timestamptz)`,
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, ($9::timestamptz AT TIME ZONE 'Europe/London')::date)`,
     [
       survey.organisationId,
       id,

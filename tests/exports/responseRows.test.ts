@@ -28,7 +28,7 @@ describe('readResponseRows', () => {
   })
 
   it.each([1, 2, 3, 4, 7, 25, 26])(
-    'reads the same rows in pages of %i, even where responses share a microsecond',
+    'reads the same rows in pages of %i, even where a page ends within a day',
     async (pageSize) => {
       expect(await readAll(pageSize)).toEqual(await readAll())
     },

@@ -61,12 +61,13 @@ describe('writeResponsesCsv', () => {
     ])
   })
 
-  it('writes one row per response, oldest first, in UK time, with its version and language', async () => {
+  it('writes one row per response, oldest first, on its UK day, with its version and language', async () => {
     const { rows, column, written } = await exportCsv()
     expect(written).toBe(25)
     expect(rows.every((row) => row.length === 12)).toBe(true)
-    expect(column('Submitted')[0]).toBe('2025-01-10 09:00')
-    expect(column('Submitted').at(-1)).toBe('2025-07-02 00:30')
+    expect(column('Submitted')[0]).toBe('2025-01-10')
+    // Sent at 23:30 UTC on 1 July, which was 00:30 on 2 July in the UK; no time of day is kept.
+    expect(column('Submitted').at(-1)).toBe('2025-07-02')
     expect(column('Submitted')).toEqual([...column('Submitted')].sort())
     expect(column('Survey version').filter((version) => version === '1')).toHaveLength(15)
     expect(column('Survey version').filter((version) => version === '2')).toHaveLength(10)
@@ -143,15 +144,9 @@ describe('writeResponsesCsv', () => {
     expect((await exportCsv({ filter: { language: 'ur' } })).written).toBe(5)
     expect((await exportCsv({ filter: { aboutYou: { age: '12-15' } } })).written).toBe(5)
     const january = await exportCsv({
-      filter: { from: new Date('2025-01-11T09:00:00Z'), to: new Date('2025-01-12T11:00:00Z') },
+      filter: { from: new Date('2025-01-11T00:00:00Z'), to: new Date('2025-01-12T00:00:00Z') },
     })
-    expect(january.column('Submitted')).toEqual([
-      '2025-01-11 09:00',
-      '2025-01-11 09:01',
-      '2025-01-11 09:02',
-      '2025-01-12 09:00',
-      '2025-01-12 10:00',
-    ])
+    expect(january.column('Submitted')).toEqual(['2025-01-11', '2025-01-11', '2025-01-11'])
   })
 
   it('refuses a survey of another organisation before writing anything', async () => {

@@ -28,7 +28,7 @@ export async function insertResponses(
   await db.query(
     `INSERT INTO responses (organisation_id, id, survey_id, version, language, reference, draft_id, answers, submitted_at)
      SELECT $1, planned.id, $2, planned.version, planned.language, upper(left(planned.id::text, 8)),
-            gen_random_uuid(), planned.answers, planned."submittedAt"
+            gen_random_uuid(), planned.answers, (planned."submittedAt" AT TIME ZONE 'Europe/London')::date
        FROM jsonb_to_recordset($3::jsonb)
          AS planned(id uuid, version integer, language text, answers jsonb, "submittedAt" timestamptz)`,
     [survey.organisationId, survey.surveyId, JSON.stringify(rows)],

@@ -31,3 +31,11 @@ export function routeTable(app: Express): RouteEntry[] {
   walk((app as unknown as { router: { stack: Layer[] } }).router.stack, '')
   return routes
 }
+
+/** A route's path with each `:parameter` replaced by what `valueFor` gives for its name. */
+export const withParameters = (path: string, valueFor: (name: string) => string): string =>
+  path.replace(/:([A-Za-z]+)/g, (_whole, name: string) => valueFor(name))
+
+/** The names of a route's parameters, in order. */
+export const parameterNames = (path: string): string[] =>
+  [...path.matchAll(/:([A-Za-z]+)/g)].map((match) => match[1] ?? '')

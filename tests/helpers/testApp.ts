@@ -12,6 +12,7 @@ import { createMailer } from '../../server/mail/mailer'
 import { systemClock, type Clock } from '../../server/clock'
 import { createJobHandlers, type JobDependencies } from '../../server/jobs/jobHandlers'
 import { createJobQueue, type JobQueue } from '../../server/jobs/jobQueue'
+import type { ExportLimiter } from '../../server/exports/exportLimits'
 
 let translator: Awaited<ReturnType<typeof createTranslator>> | undefined
 
@@ -28,6 +29,10 @@ export interface TestApp {
 export interface TestAppOptions {
   /** The time the app sees (limits, holding, escalation, retention); the real clock by default. */
   clock?: Clock
+  /** Where public scorecard pages and exports read from, standing for a replica; db by default. */
+  readDb?: Database
+  /** The export slots, so a test can see them free up; one from config.exports by default. */
+  exportLimiter?: ExportLimiter
 }
 
 /** The real application on a test database, logging into memory instead of stdout. */
@@ -62,6 +67,8 @@ export async function buildTestApp(
   const app = createApp({
     config,
     db,
+    readDb: options.readDb,
+    exportLimiter: options.exportLimiter,
     logger,
     translatorFor: translator,
     sessionSecret: 'a-test-secret-that-is-long-enough-to-use',

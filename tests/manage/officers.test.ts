@@ -1,10 +1,13 @@
+import request from 'supertest'
 import { paths } from '../../server/paths'
+import { csrfTokenIn } from '../helpers/respondent'
 import { insertOrganisation } from '../helpers/factories'
 import { addOfficer, postForm, signedInAgent, type Agent } from '../helpers/officers'
 import { linkIn, startSmtpServer } from '../helpers/smtpServer'
-import { buildTestApp, type TestApp } from '../helpers/testApp'
+import { buildTestApp, startWorker, type TestApp } from '../helpers/testApp'
 import { openTestDatabase, type TestDatabase } from '../helpers/testDatabase'
 import { loadConfig } from '../../server/config'
+import { waitForEmailJobs } from '../signIn/signInJobs'
 
 let database: TestDatabase
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>
@@ -12,6 +15,7 @@ let testApp: TestApp
 let organisation: { id: string; slug: string }
 let admin: Agent
 let adminOfficer: Awaited<ReturnType<typeof addOfficer>>
+let stopWorker: () => Promise<void>
 
 beforeAll(async () => {
   database = await openTestDatabase()
@@ -20,8 +24,10 @@ beforeAll(async () => {
   organisation = await insertOrganisation(database.db)
   adminOfficer = await addOfficer(database.db, organisation.id, 'admin', 'boss@council.example')
   admin = await signedInAgent(testApp.app, database.db, adminOfficer)
+  stopWorker = await startWorker(testApp)
 })
 afterAll(async () => {
+  await stopWorker()
   await smtp.close()
   await database.drop()
 })
@@ -43,8 +49,7 @@ describe('admins manage officers', () => {
         expect.objectContaining({ email: 'new.person@council.example', role: 'analyst' }),
       ]),
     )
-    for (let tries = 0; tries < 50 && smtp.received.length === 0; tries += 1)
-      await new Promise((resolve) => setTimeout(resolve, 50))
+    await waitForEmailJobs(database.db)
     expect(smtp.received[0]?.to).toContain('new.person@council.example')
     expect(linkIn(smtp.received[0]?.text ?? '')).toBeDefined()
     const list = await admin.get(paths.manage.officers)
@@ -111,6 +116,98 @@ describe('admins manage officers', () => {
     )
     expect(remove.status).toBe(400)
     expect((await officerRows()).find((row) => row.email === 'boss@council.example')?.role).toBe('admin')
+  })
+})
+
+describe('inviting an address that is already another council officer', () => {
+  const mailsTo = (email: string) => smtp.received.filter((mail) => mail.to.includes(email))
+  const tableOf = (html: string, caption: string) =>
+    html.split('<table').find((table) => table.includes(caption)) ?? ''
+  // The page with the one thing that should differ, the address, made the same.
+  const withoutAddress = (html: string, email: string) => html.split(email).join('ADDRESS')
+
+  it('answers exactly as for a new address, creates nothing, and lists both as invited', async () => {
+    const other = await insertOrganisation(database.db)
+    await addOfficer(database.db, other.id, 'analyst', 'taken@elsewhere.example')
+    const elsewhere = await postForm(admin, paths.manage.officers, paths.manage.officers, {
+      email: 'taken@elsewhere.example',
+      role: 'viewer',
+    })
+    const nobody = await postForm(admin, paths.manage.officers, paths.manage.officers, {
+      email: 'fresh@nowhere.example',
+      role: 'viewer',
+    })
+    expect(elsewhere.status).toBe(303)
+    expect(nobody.status).toBe(303)
+    expect(elsewhere.headers.location).toBe(nobody.headers.location)
+    expect(elsewhere.text).toBe(nobody.text)
+
+    const list = await admin.get(paths.manage.officers)
+    const invited = tableOf(list.text, 'Invited')
+    const rowOf = (email: string) =>
+      withoutAddress(
+        (invited.split('<tr').find((row) => row.includes(email)) ?? '').split('</tr>')[0] ?? '',
+        email,
+      )
+    expect(rowOf('taken@elsewhere.example')).not.toBe('')
+    expect(rowOf('taken@elsewhere.example')).toBe(rowOf('fresh@nowhere.example'))
+    expect(tableOf(list.text, 'Officers in your organisation')).not.toContain('@elsewhere.example')
+    expect(list.text).not.toContain(other.slug)
+
+    // Nothing of the other council changed, and nothing was made for it here.
+    expect(await officerRows()).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ email: 'taken@elsewhere.example', role: 'analyst' }),
+      ]),
+    )
+    const mine = await database.db.query('SELECT 1 FROM officers WHERE organisation_id = $1 AND email = $2', [
+      organisation.id,
+      'taken@elsewhere.example',
+    ])
+    expect(mine).toEqual([])
+  })
+
+  it('asking again gets the same refusal for both', async () => {
+    const again = async (email: string) =>
+      postForm(admin, paths.manage.officers, paths.manage.officers, { email, role: 'viewer' })
+    const elsewhere = await again('taken@elsewhere.example')
+    const nobody = await again('fresh@nowhere.example')
+    expect(elsewhere.status).toBe(400)
+    expect(nobody.status).toBe(400)
+    // Each page keeps its own typed address in the form; apart from that they are the same.
+    const formOf = (html: string, typed: string) =>
+      withoutAddress(html.slice(html.indexOf('<h2 class="govuk-heading-m">')), typed).replace(
+        /name="_csrf" value="[^"]+"/,
+        '',
+      )
+    expect(formOf(elsewhere.text, 'taken@elsewhere.example')).toBe(
+      formOf(nobody.text, 'fresh@nowhere.example'),
+    )
+    expect(elsewhere.text).toContain('There is a problem')
+    expect(nobody.text).toContain('There is a problem')
+  })
+
+  it('emails the person already elsewhere that someone tried, once; the new person gets a link that moves them to officers', async () => {
+    await waitForEmailJobs(database.db)
+    const told = mailsTo('taken@elsewhere.example')
+    expect(told).toHaveLength(1)
+    expect(told[0]?.subject).toBe('Someone tried to add you to Heard')
+    expect(told[0]?.text).toContain(`Someone at Council ${organisation.slug} tried to add this email address`)
+    expect(linkIn(told[0]?.text ?? '')).toBeUndefined()
+
+    const [welcome] = mailsTo('fresh@nowhere.example')
+    const link = new URL(linkIn(welcome?.text ?? '') ?? '').pathname
+    const person = request.agent(testApp.app)
+    const page = await person.get(link)
+    const signedIn = await person
+      .post(paths.signIn.linkAction)
+      .type('form')
+      .send({ token: link.split('/').at(-1), _csrf: csrfTokenIn(page.text) })
+    expect(signedIn.status).toBe(303)
+    const list = await admin.get(paths.manage.officers)
+    expect(tableOf(list.text, 'Officers in your organisation')).toContain('fresh@nowhere.example')
+    expect(tableOf(list.text, 'Invited')).toContain('taken@elsewhere.example')
+    expect(tableOf(list.text, 'Invited')).not.toContain('fresh@nowhere.example')
   })
 })
 

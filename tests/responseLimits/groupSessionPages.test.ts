@@ -43,10 +43,13 @@ describe('group sessions, for analysts', () => {
     expect((await analyst.get(surveyPage)).text).toContain(`href="${page}"`)
     expect((await viewer.get(surveyPage)).text).not.toContain(`href="${page}"`)
     expect((await viewer.get(page)).status).toBe(403)
+    const refusedBefore = (await auditOf('refused-by-role')).length
     const audited = await countIn(database.db, 'audit_events')
     const posted = await postForm(viewer, surveyPage, page, { label: 'Year 6', hours: '3' })
     expect(posted.status).toBe(403)
-    expect(await countIn(database.db, 'audit_events')).toBe(audited)
+    // The refusal itself is the only thing written.
+    expect(await countIn(database.db, 'audit_events')).toBe(audited + 1)
+    expect((await auditOf('refused-by-role')).length).toBe(refusedBefore + 1)
     expect(await sessions()).toEqual([])
   })
 

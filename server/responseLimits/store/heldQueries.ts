@@ -153,7 +153,8 @@ export async function includeHeld(
                  submitted_at, hold_reasons),
      inserted AS (
        INSERT INTO responses (organisation_id, id, survey_id, version, language, reference, draft_id, answers, submitted_at)
-       SELECT organisation_id, id, survey_id, version, language, reference, draft_id, answers, submitted_at FROM moved)
+       SELECT organisation_id, id, survey_id, version, language, reference, draft_id, answers,
+              (submitted_at AT TIME ZONE 'Europe/London')::date FROM moved)
      SELECT hold_reasons FROM moved`,
     choiceParameters(survey, choice),
   )

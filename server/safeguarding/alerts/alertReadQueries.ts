@@ -180,10 +180,10 @@ export async function findAnswersOfDraft(
     sent: boolean
   }>(
     `SELECT survey_id, version, answers, true AS sent, 0 AS rank FROM responses
-      WHERE organisation_id = $1 AND draft_id = $2
+      WHERE organisation_id = $1 AND draft_id = draft_key($2::uuid)
      UNION ALL
      SELECT survey_id, version, answers, true, 1 FROM held_responses
-      WHERE organisation_id = $1 AND draft_id = $2
+      WHERE organisation_id = $1 AND draft_id = draft_key($2::uuid)
      UNION ALL
      SELECT survey_id, version, answers, false, 2 FROM drafts
       WHERE organisation_id = $1 AND id = $2

@@ -17,8 +17,8 @@ export async function hasAnswersForDraft(
   const rows = await db.query<{ found: boolean }>(
     `SELECT EXISTS (SELECT 1 FROM drafts
                      WHERE organisation_id = $1 AND survey_id = $2 AND id = $3 AND expires_at > now())
-         OR EXISTS (SELECT 1 FROM responses WHERE organisation_id = $1 AND survey_id = $2 AND draft_id = $3)
-         OR EXISTS (SELECT 1 FROM held_responses WHERE organisation_id = $1 AND survey_id = $2 AND draft_id = $3)
+         OR EXISTS (SELECT 1 FROM responses WHERE organisation_id = $1 AND survey_id = $2 AND draft_id = draft_key($3::uuid))
+         OR EXISTS (SELECT 1 FROM held_responses WHERE organisation_id = $1 AND survey_id = $2 AND draft_id = draft_key($3::uuid))
          AS found`,
     [survey.organisationId, survey.surveyId, draftId],
   )
@@ -36,9 +36,9 @@ export async function hasFreeTextAlertForDraft(
        SELECT 1 FROM safeguarding_alerts a
         WHERE a.organisation_id = $1 AND a.survey_id = $2 AND a.kind = 'free-text'
           AND a.response_id IN (
-            SELECT id FROM responses WHERE organisation_id = $1 AND survey_id = $2 AND draft_id = $3
+            SELECT id FROM responses WHERE organisation_id = $1 AND survey_id = $2 AND draft_id = draft_key($3::uuid)
             UNION ALL
-            SELECT id FROM held_responses WHERE organisation_id = $1 AND survey_id = $2 AND draft_id = $3)
+            SELECT id FROM held_responses WHERE organisation_id = $1 AND survey_id = $2 AND draft_id = draft_key($3::uuid))
      ) AS found`,
     [survey.organisationId, survey.surveyId, draftId],
   )

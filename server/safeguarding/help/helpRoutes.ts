@@ -3,6 +3,7 @@ import { Router, type Request, type Response } from 'express'
 import type { Clock } from '../../clock'
 import type { Database } from '../../db/database'
 import { NotFoundError } from '../../errors'
+import { browserIdOf } from '../../middleware/setUpCsrf'
 import { formErrors, fieldError, noErrors, type FormErrors } from '../../forms/formErrors'
 import type { JobSender } from '../../jobs/jobQueue'
 import { findOrganisationSettings } from '../../organisationSettings/queries'
@@ -82,6 +83,7 @@ function renderForm(
 /** The help request with where it came from; the draft only when they said their answers may be seen. */
 const whatToSend = (
   req: Request,
+  res: Response,
   page: HelpPage,
   { request, formKey, secret }: { request: HelpRequest; formKey: string; secret: string },
 ) => ({
@@ -92,7 +94,7 @@ const whatToSend = (
   request,
   formKey,
   clientKey: clientKeyOf(secret, 'address', req.ip ?? ''),
-  browserKey: clientKeyOf(secret, 'browser', req.sessionID),
+  browserKey: clientKeyOf(secret, 'browser', browserIdOf(res)),
 })
 
 const emptyValues = (): HelpRequestValues =>
@@ -124,7 +126,7 @@ export function helpRoutes(deps: { db: Database; jobs: JobSender; clock: Clock; 
       res.redirect(303, sent)
       return
     }
-    const toSend = whatToSend(req, page, { request: parsed.request, formKey, secret: deps.secret })
+    const toSend = whatToSend(req, res, page, { request: parsed.request, formKey, secret: deps.secret })
     const outcome = await sendHelpRequest(deps, toSend, deps.clock())
     req.log.info({ surveyId: survey.surveyId, outcome }, 'help request')
     if (outcome === 'too-many') {

@@ -34,6 +34,7 @@ export function defaultPhrases(language: LanguageCode): readonly string[] {
   const cached = cache.get(language)
   if (cached) return cached
   const file = fromRoot('surveys', 'safeguarding-phrases', `${language}.json`)
+  // eslint-disable-next-line security/detect-non-literal-fs-filename -- a language from the closed list of languages
   const list = phraseListSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')))
   if (list.language !== language) throw new Error(`${file} says it is for ${list.language}`)
   cache.set(language, list.phrases)

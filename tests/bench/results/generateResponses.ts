@@ -78,7 +78,7 @@ const referenceSql = `(SELECT substr(r, 1, 4) || '-' || substr(r, 5, 4)
     FROM (SELECT 'B' || upper(lpad(to_hex(g), 7, '0')) AS r) AS hex)`
 
 /** Submitted at a fixed-looking moment within the year before $5. */
-const submittedAtSql = `$5::timestamptz - ((hashint4(g * 32 + 12)::bigint & 2147483647) % 31536000) * interval '1 second'`
+const submittedAtSql = `(($5::timestamptz - ((hashint4(g * 32 + 12)::bigint & 2147483647) % 31536000) * interval '1 second') AT TIME ZONE 'Europe/London')::date`
 
 const insertSql = `INSERT INTO responses (organisation_id, id, survey_id, version, language, reference, draft_id, answers, submitted_at)
   SELECT $1, gen_random_uuid(), $2, 1, ${languageSql}, ${referenceSql}, gen_random_uuid(), ${answersSql}, ${submittedAtSql}

@@ -1,0 +1,59 @@
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+const bin = '/usr/lib/postgresql/15/bin'
+
+/**
+ * A PostgreSQL 15 cluster of its own, on its own port, that the fault cases may stop and restart
+ * without touching any other server. Runs as the postgres user when started by root.
+ */
+export class ThrowawayPostgres {
+  private readonly folder = fs.mkdtempSync(path.join(os.tmpdir(), 'heard-faults-pg-'))
+  private readonly dataDir = path.join(this.folder, 'data')
+  private readonly log = path.join(this.folder, 'server.log')
+
+  constructor(readonly port: number) {
+    fs.chmodSync(this.folder, 0o777)
+    this.run('initdb', ['-D', this.dataDir, '-A', 'trust', '-U', 'postgres'])
+  }
+
+  get url(): string {
+    return `postgres://postgres@127.0.0.1:${this.port}/postgres`
+  }
+
+  start(): void {
+    this.pgCtl('start')
+  }
+
+  stop(): void {
+    this.pgCtl('stop', ['-m', 'fast'])
+  }
+
+  restart(): void {
+    this.pgCtl('restart', ['-m', 'fast'])
+  }
+
+  /** Stops the cluster if it runs and deletes its files; safe to call twice. */
+  remove(): void {
+    try {
+      this.pgCtl('stop', ['-m', 'immediate'])
+    } catch {
+      // It was not running.
+    }
+    fs.rmSync(this.folder, { recursive: true, force: true })
+  }
+
+  private pgCtl(action: string, extra: string[] = []): void {
+    const options = `-p ${this.port} -k /tmp -c listen_addresses=127.0.0.1 -c fsync=on`
+    this.run('pg_ctl', ['-D', this.dataDir, '-o', options, '-l', this.log, '-w', ...extra, action])
+  }
+
+  private run(program: string, args: string[]): void {
+    const command = [path.join(bin, program), ...args]
+    if (process.getuid?.() === 0)
+      execFileSync('runuser', ['-u', 'postgres', '--', ...command], { stdio: 'pipe' })
+    else execFileSync(command[0] ?? '', command.slice(1), { stdio: 'pipe' })
+  }
+}
