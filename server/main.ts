@@ -86,9 +86,11 @@ async function main(): Promise<void> {
     await deps.jobQueue.stop().catch((error: unknown) => {
       logger.error({ err: error }, 'the job queue did not stop cleanly')
     })
-    await db.close().catch((error: unknown) => {
-      logger.error({ err: error }, 'the database did not close cleanly')
-    })
+    for (const each of [db, deps.readDb]) {
+      await each?.close().catch((error: unknown) => {
+        logger.error({ err: error }, 'the database did not close cleanly')
+      })
+    }
     logger.info({ code }, 'stopped')
     process.exit(code)
   }

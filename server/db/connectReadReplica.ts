@@ -14,5 +14,5 @@ export function connectReadReplica(
   // An embedded database has no replicas: a read URL beside it would split data between two stores.
   if (config.database.kind !== 'postgres')
     throw new Error('DATABASE_READ_URL needs DATABASE_URL: the embedded database has no replicas')
-  return connectPostgres(config.readDatabaseUrl, config.pool.size)
+  return connectPostgres(config.readDatabaseUrl, config.pool)
 }

@@ -23,6 +23,10 @@ function ignoreLateAnswer(res: Response): void {
  */
 export function requestDeadline(options: { timeoutMs: number; errorPage: ErrorPage }): RequestHandler {
   return (req, res, next) => {
+    // Each layer that must know when a response closes (this deadline, the request log, the pool
+    // share, export slots, compression, a download's pipeline) listens once: more than Node's default
+    // warning level of 10, but a fixed number per response, not a leak.
+    res.setMaxListeners(20)
     const timer = setTimeout(() => {
       if (res.headersSent) return
       req.log.warn({ timeoutMs: options.timeoutMs }, 'request deadline passed')

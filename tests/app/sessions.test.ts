@@ -5,23 +5,13 @@ import { createSignInLink } from '../../server/signIn/signInLinks'
 import { countRows } from '../helpers/factories'
 import { addOfficer, postForm, signedInAgent, type Agent } from '../helpers/officers'
 import { csrfTokenIn, Respondent } from '../helpers/respondent'
+import { ehcpAnswers } from '../helpers/ehcpAnswers'
 import { useSurveyApp } from '../helpers/surveyApp'
 import { buildTestApp } from '../helpers/testApp'
 
 const heard = useSurveyApp(['ehcp-experience'])
 
-const answers = {
-  'assessment-satisfied': 'agree',
-  'plan-satisfied': 'agree',
-  'listened-to': 'neither',
-  'know-who-to-contact': 'dont-know',
-  'views-influence': 'disagree',
-  'health-needs-met': 'agree',
-  'activities-meet-needs': 'strongly-agree',
-  improve: 'Shorter forms',
-  'child-age': '11-15',
-  'support-type': 'sen-support',
-}
+const answers = ehcpAnswers({ improve: 'Shorter forms' })
 
 const setCookies = (response: { headers: Record<string, unknown> }) =>
   (response.headers['set-cookie'] as string[] | undefined) ?? []

@@ -3,10 +3,18 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-const bin = '/usr/lib/postgresql/15/bin'
+/** Debian's PostgreSQL programs, from the newest version installed. */
+function postgresBin(): string {
+  const root = '/usr/lib/postgresql'
+  const versions = fs.existsSync(root) ? fs.readdirSync(root).sort((a, b) => Number(b) - Number(a)) : []
+  if (versions[0] === undefined) throw new Error(`No PostgreSQL under ${root}: apt-get install postgresql`)
+  return path.join(root, versions[0], 'bin')
+}
+
+const bin = postgresBin()
 
 /**
- * A PostgreSQL 15 cluster of its own, on its own port, that the fault cases may stop and restart
+ * A PostgreSQL cluster of its own, on its own port, that the fault cases may stop and restart
  * without touching any other server. Runs as the postgres user when started by root.
  */
 export class ThrowawayPostgres {

@@ -20,6 +20,8 @@ export async function startSmtpServer(options: { port?: number } = {}): Promise<
   const received: ReceivedMail[] = []
   const server = new SMTPServer({
     disabledCommands: ['STARTTLS', 'AUTH'],
+    // Heard's pooled SMTP connections stay open between messages; closing need not wait for them.
+    closeTimeout: 200,
     logger: false,
     onData(stream, _session, done) {
       simpleParser(stream)

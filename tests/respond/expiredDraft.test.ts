@@ -1,4 +1,5 @@
 import { Respondent } from '../helpers/respondent'
+import { ehcpAnswers } from '../helpers/ehcpAnswers'
 import { useSurveyApp } from '../helpers/surveyApp'
 
 const heard = useSurveyApp(['ehcp-experience', 'what-i-need'])
@@ -49,18 +50,7 @@ describe('a draft that has gone', () => {
   it('says nothing when the draft went because its answers were sent', async () => {
     const respondent = new Respondent(heard.testApp.app, heard.organisation.slug, 'ehcp-experience')
     await respondent.begin()
-    await respondent.answerAll({
-      'assessment-satisfied': 'agree',
-      'plan-satisfied': 'agree',
-      'listened-to': 'neither',
-      'know-who-to-contact': 'dont-know',
-      'views-influence': 'disagree',
-      'health-needs-met': 'agree',
-      'activities-meet-needs': 'strongly-agree',
-      improve: undefined,
-      'child-age': '11-15',
-      'support-type': 'sen-support',
-    })
+    await respondent.answerAll(ehcpAnswers())
     expect((await respondent.send()).status).toBe(303)
     const start = await respondent.get(respondent.startPath)
     expect(start.text).not.toContain(standardWords)

@@ -1,21 +1,11 @@
 import { createHash } from 'node:crypto'
 import { Respondent } from '../helpers/respondent'
+import { ehcpAnswers } from '../helpers/ehcpAnswers'
 import { useSurveyApp } from '../helpers/surveyApp'
 
 const heard = useSurveyApp(['ehcp-experience'])
 
-const answers = {
-  'assessment-satisfied': 'agree',
-  'plan-satisfied': 'agree',
-  'listened-to': 'neither',
-  'know-who-to-contact': 'dont-know',
-  'views-influence': 'disagree',
-  'health-needs-met': 'agree',
-  'activities-meet-needs': 'strongly-agree',
-  improve: 'More time with the teacher',
-  'child-age': '11-15',
-  'support-type': 'sen-support',
-}
+const answers = ehcpAnswers({ improve: 'More time with the teacher' })
 
 const cookieValue = (cookies: string[], name: string) =>
   cookies

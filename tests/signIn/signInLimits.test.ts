@@ -1,51 +1,28 @@
-import { loadConfig } from '../../server/config'
 import { paths } from '../../server/paths'
 import { signInLimits } from '../../server/signIn/rateLimit'
 import { insertOrganisation } from '../helpers/factories'
 import { csrfTokenIn } from '../helpers/respondent'
 import { addOfficer } from '../helpers/officers'
-import { linkIn, startSmtpServer } from '../helpers/smtpServer'
-import { buildTestApp, startWorker, type TestApp } from '../helpers/testApp'
-import { openTestDatabase, type TestDatabase } from '../helpers/testDatabase'
-import { listenForClients } from './clients'
+import { linkIn } from '../helpers/smtpServer'
 import { waitForEmailJobs } from './signInJobs'
+import { useSignInServer } from './signInServer'
 
-let database: TestDatabase
-let smtp: Awaited<ReturnType<typeof startSmtpServer>>
-let testApp: TestApp
-let clients: Awaited<ReturnType<typeof listenForClients>>
-let stopWorker: () => Promise<void>
-
-beforeAll(async () => {
-  database = await openTestDatabase()
-  smtp = await startSmtpServer()
-  testApp = await buildTestApp(database.db, {
-    mail: { ...loadConfig({ NODE_ENV: 'test' }).mail, smtpUrl: smtp.url },
-  })
-  clients = await listenForClients(testApp.app)
-  stopWorker = await startWorker(testApp)
-})
-afterAll(async () => {
-  await stopWorker()
-  await clients.close()
-  await smtp.close()
-  await database.drop()
-})
+const heard = useSignInServer()
 
 const newOfficer = async () => {
-  const organisation = await insertOrganisation(database.db)
-  return addOfficer(database.db, organisation.id, 'analyst')
+  const organisation = await insertOrganisation(heard.database.db)
+  return addOfficer(heard.database.db, organisation.id, 'analyst')
 }
 
 const linksTo = (email: string) =>
-  smtp.received
+  heard.smtp.received
     .filter((mail) => mail.to.includes(email))
     .map((mail) => new URL(linkIn(mail.text) ?? '').pathname)
 
 describe('a stranger cannot lock an officer out', () => {
   it('sends at most the limit of emails to an address; later requests get the same page and send nothing', async () => {
     const officer = await newOfficer()
-    const stranger = clients.client('127.0.0.2')
+    const stranger = heard.clients.client('127.0.0.2')
     const statuses: number[] = []
     for (let ask = 0; ask < signInLimits.emailsPerAddress + 3; ask += 1) {
       const asked = await stranger.askForLink(officer.email)
@@ -53,21 +30,21 @@ describe('a stranger cannot lock an officer out', () => {
       expect(asked.text).toContain(`If ${officer.email} belongs to an officer`)
     }
     expect(statuses.every((status) => status === 200)).toBe(true)
-    await waitForEmailJobs(database.db)
+    await waitForEmailJobs(heard.database.db)
     expect(linksTo(officer.email)).toHaveLength(signInLimits.emailsPerAddress)
   })
 
   it('the officer, asking after the stranger, gets the same page, and the newest link in their inbox signs them in', async () => {
     const officer = await newOfficer()
-    const stranger = clients.client('127.0.0.3')
+    const stranger = heard.clients.client('127.0.0.3')
     for (let ask = 0; ask < signInLimits.emailsPerAddress + 2; ask += 1)
       await stranger.askForLink(officer.email)
-    await waitForEmailJobs(database.db)
-    const self = clients.client('127.0.0.4')
+    await waitForEmailJobs(heard.database.db)
+    const self = heard.clients.client('127.0.0.4')
     const asked = await self.askForLink(officer.email)
     expect(asked.status).toBe(200)
     expect(asked.text).toContain('Check your email')
-    await waitForEmailJobs(database.db)
+    await waitForEmailJobs(heard.database.db)
     const links = linksTo(officer.email)
     expect(links).toHaveLength(signInLimits.emailsPerAddress)
     // Asking again sent nothing and took nothing back: the newest link, and the oldest, still work.
@@ -78,25 +55,25 @@ describe('a stranger cannot lock an officer out', () => {
   })
 
   it('limits link requests per client, whatever the address, and not other clients', async () => {
-    const busy = clients.client('127.0.0.5')
+    const busy = heard.clients.client('127.0.0.5')
     const statuses: number[] = []
     for (let ask = 0; ask <= signInLimits.requestsPerClient; ask += 1)
       statuses.push((await busy.askForLink(`someone-${String(ask)}@nowhere.example`)).status)
     expect(statuses.slice(0, signInLimits.requestsPerClient).every((status) => status === 200)).toBe(true)
     const refused = statuses.at(-1)
     expect(refused).toBe(429)
-    expect((await clients.client('127.0.0.6').askForLink('someone@nowhere.example')).status).toBe(200)
+    expect((await heard.clients.client('127.0.0.6').askForLink('someone@nowhere.example')).status).toBe(200)
   })
 })
 
 describe('guessing link tokens', () => {
   it('refuses a client with 429 after too many unusable tokens, even with a good one, and no other client', async () => {
     const officer = await newOfficer()
-    const guesser = clients.client('127.0.0.7')
-    const owner = clients.client('127.0.0.8')
+    const guesser = heard.clients.client('127.0.0.7')
+    const owner = heard.clients.client('127.0.0.8')
     await owner.askForLink(officer.email)
     await owner.askForLink(officer.email)
-    await waitForEmailJobs(database.db)
+    await waitForEmailJobs(heard.database.db)
     const [first, second] = linksTo(officer.email)
 
     for (let guess = 0; guess < signInLimits.badTokensPerClient; guess += 1) {
@@ -114,10 +91,10 @@ describe('guessing link tokens', () => {
   })
 
   it('counts bad tokens pressed on the sign-in button too', async () => {
-    const guesser = clients.client('127.0.0.9')
+    const guesser = heard.clients.client('127.0.0.9')
     const officer = await newOfficer()
-    await clients.client('127.0.0.10').askForLink(officer.email)
-    await waitForEmailJobs(database.db)
+    await heard.clients.client('127.0.0.10').askForLink(officer.email)
+    await waitForEmailJobs(heard.database.db)
     const [good] = linksTo(officer.email)
     const page = await guesser.get(good ?? '')
     expect(page.status).toBe(200)

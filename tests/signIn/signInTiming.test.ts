@@ -1,34 +1,10 @@
-import { loadConfig } from '../../server/config'
 import { paths } from '../../server/paths'
 import { insertOrganisation } from '../helpers/factories'
 import { csrfTokenIn } from '../helpers/respondent'
 import { addOfficer } from '../helpers/officers'
-import { startSmtpServer } from '../helpers/smtpServer'
-import { buildTestApp, startWorker, type TestApp } from '../helpers/testApp'
-import { openTestDatabase, type TestDatabase } from '../helpers/testDatabase'
-import { listenForClients } from './clients'
+import { useSignInServer } from './signInServer'
 
-let database: TestDatabase
-let smtp: Awaited<ReturnType<typeof startSmtpServer>>
-let testApp: TestApp
-let clients: Awaited<ReturnType<typeof listenForClients>>
-let stopWorker: () => Promise<void>
-
-beforeAll(async () => {
-  database = await openTestDatabase()
-  smtp = await startSmtpServer()
-  testApp = await buildTestApp(database.db, {
-    mail: { ...loadConfig({ NODE_ENV: 'test' }).mail, smtpUrl: smtp.url },
-  })
-  clients = await listenForClients(testApp.app)
-  stopWorker = await startWorker(testApp)
-})
-afterAll(async () => {
-  await stopWorker()
-  await clients.close()
-  await smtp.close()
-  await database.drop()
-})
+const heard = useSignInServer()
 
 const samplesEach = 200
 
@@ -43,15 +19,15 @@ const summary = (samples: number[]) => {
 
 describe('asking for a sign-in link takes the same time for an officer and for a stranger', () => {
   it('over 200 requests each, with real SMTP, each median lies inside the other interquartile range', async () => {
-    const organisation = await insertOrganisation(database.db)
-    const officer = await addOfficer(database.db, organisation.id, 'analyst')
+    const organisation = await insertOrganisation(heard.database.db)
+    const officer = await addOfficer(heard.database.db, organisation.id, 'analyst')
     const times = { officer: [] as number[], stranger: [] as number[] }
     // Interleaved, so a burst of load on the shared machine falls on both kinds alike; each request comes
     // from its own client address, as from many browsers, so the per-client limit never answers instead.
     for (let sample = 0; sample < samplesEach * 2; sample += 1) {
       const kind = sample % 2 === 0 ? 'officer' : 'stranger'
       const email = kind === 'officer' ? officer.email : `stranger-${String(sample)}@nowhere.example`
-      const client = clients.client(
+      const client = heard.clients.client(
         `127.0.${String(1 + Math.floor(sample / 250))}.${String(1 + (sample % 250))}`,
       )
       const form = await client.get(paths.signIn.request)
