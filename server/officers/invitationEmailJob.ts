@@ -3,7 +3,7 @@ import { defaultLanguage, isLanguageCode } from '../i18n/languages'
 import type { JobDependencies } from '../jobs/jobHandlers'
 import type { JobData } from '../jobs/jobQueue'
 import { mailSignInLink } from '../signIn/signInEmailJob'
-import { claimInvitationNotice, findInvitation, releaseInvitationNotice } from './invitations'
+import { claimInvitationNotice, findInvitation, releaseInvitationNotice } from './invitationQueries'
 import { invitedElsewhereMessage } from './invitedElsewhereMessage'
 import { findOfficerByEmail } from './queries'
 

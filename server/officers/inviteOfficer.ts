@@ -1,7 +1,7 @@
 import { recordAudit } from '../audit/recordAudit'
 import type { Database } from '../db/database'
 import type { JobSender } from '../jobs/jobQueue'
-import { isAddressInOrganisation, upsertInvitation } from './invitations'
+import { isAddressInOrganisation, upsertInvitation } from './invitationQueries'
 import { insertOfficer } from './queries'
 import type { Role } from './roles'
 
