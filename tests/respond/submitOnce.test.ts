@@ -1,21 +1,11 @@
 import { countRows } from '../helpers/factories'
 import { referenceIn, Respondent } from '../helpers/respondent'
+import { ehcpAnswers } from '../helpers/ehcpAnswers'
 import { useSurveyApp } from '../helpers/surveyApp'
 
 const heard = useSurveyApp(['ehcp-experience'])
 
-const answers = {
-  'assessment-satisfied': 'agree',
-  'plan-satisfied': 'strongly-disagree',
-  'listened-to': 'neither',
-  'know-who-to-contact': 'dont-know',
-  'views-influence': 'disagree',
-  'health-needs-met': 'agree',
-  'activities-meet-needs': 'strongly-agree',
-  improve: undefined,
-  'child-age': '11-15',
-  'support-type': 'sen-support',
-}
+const answers = ehcpAnswers({ 'plan-satisfied': 'strongly-disagree' })
 
 const readyToSend = async () => {
   const respondent = new Respondent(heard.testApp.app, heard.organisation.slug, 'ehcp-experience')
