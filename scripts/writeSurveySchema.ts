@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import { z } from 'zod'
 import { fromRoot } from '../server/projectRoot'
+import { surveyFileJsonSchema } from '../server/surveyFiles/surveyFileJsonSchema'
 import { surveyDefinitionSchema } from '../server/surveys/definitionSchema'
 
 /** Writes surveys/survey.schema.json from the zod schema, so editors can check survey files as they type. */
@@ -12,4 +13,7 @@ export function surveyJsonSchema(): string {
 if (require.main === module) {
   fs.writeFileSync(fromRoot('surveys', 'survey.schema.json'), surveyJsonSchema())
   process.stdout.write('wrote surveys/survey.schema.json\n')
+  // Survey files (export and import) hold a definition and its words; their schema composes the one above.
+  fs.writeFileSync(fromRoot('surveys', 'survey-file.schema.json'), surveyFileJsonSchema())
+  process.stdout.write('wrote surveys/survey-file.schema.json\n')
 }

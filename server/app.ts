@@ -24,9 +24,11 @@ import { paths } from './paths'
 import { fromRoot } from './projectRoot'
 import { respondRoutes } from './respond/routes'
 import { groupCodeRoutes, responseReviewRoutes } from './responseLimits/routes/routes'
-import { downloadRoutes } from './downloads/routes'
+import { dataEntryRoutes, deviceRespondentRoutes } from './device/routes/routes'
+import { downloadRoutes } from './exports/downloadRoutes'
 import { createExportLimiter, type ExportLimiter } from './exports/exportLimits'
 import { resultsRoutes } from './results/routes'
+import { breakdownRoutes } from './results/breakdown/breakdownRoutes'
 import { auditRoutes } from './audit/routes'
 import { auditRefusals } from './audit/refusals'
 import { alertRoutes } from './safeguarding/alerts/alertRoutes'
@@ -39,13 +41,16 @@ import { requireOfficer } from './officers/setUpOfficerArea'
 import { enterOrganisationScope, scopeByOrganisation } from './db/organisationScope'
 import { signInRoutes } from './signIn/routes'
 import { surveyManagementRoutes } from './surveyManagement/routes'
+import { surveyFileRoutes } from './surveyFiles/routes'
 import { retentionRoutes } from './retention/routes'
 import { erasureRoutes } from './erasure/routes'
-import { scorecardRoutes } from './scorecards/routes'
-import { scorecardManagementRoutes } from './scorecards/manageRoutes'
-import { publicScorecardRoutes } from './scorecards/publicRoutes'
+import { scorecardRoutes } from './scorecards/routes/scorecardRoutes'
+import { scorecardManagementRoutes } from './scorecards/routes/manageRoutes'
+import { publicScorecardRoutes } from './scorecards/routes/publicRoutes'
 import { organisationSettingsRoutes } from './organisationSettings/routes'
 import { organisationPageRoutes } from './privacy/routes'
+import { invitationLinkRoutes } from './invitations/linkRoutes'
+import { invitationManagementRoutes } from './invitations/manageRoutes'
 
 export interface AppDependencies {
   config: Config
@@ -110,25 +115,44 @@ export function createApp(deps: AppDependencies): Express {
   app.use(pageRoutes())
   // Limits per address on starting and sending, and holding what looks automated (RESPONSE_LIMITS).
   const limits = { clock: deps.clock, secret: deps.sessionSecret, settings: config.responseLimits }
+  app.use(deviceRespondentRoutes({ db, config, limits, jobs: deps.jobs }))
   app.use(respondRoutes({ db, config, limits, jobs: deps.jobs }))
   app.use(groupCodeRoutes({ db, limits }))
   app.use(helpRoutes({ db, jobs: deps.jobs, clock: deps.clock, secret: deps.sessionSecret }))
   app.use(publicScorecardRoutes(readDb))
   app.use(organisationPageRoutes(db))
+  // Invitation links: no sign-in; the link's token finds its organisation.
+  app.use(invitationLinkRoutes({ db, config, clock: deps.clock, secret: deps.sessionSecret }))
   app.use(signInRoutes({ db, config, jobs: deps.jobs }))
   app.use('/manage', requireOfficer(db, config.officerIdleMinutes, config.officerSessionHours))
   app.use('/manage', enterOrganisationScope)
-  app.use('/manage/officers', officerRoutes({ db, jobs: deps.jobs }))
+  app.use(
+    '/manage/officers',
+    officerRoutes({ db, jobs: deps.jobs, clock: deps.clock, invitationDays: config.officerInvitationDays }),
+  )
   app.use('/manage/audit', auditRoutes(db))
   app.use(paths.settings.home, organisationSettingsRoutes(db))
   app.use('/manage/alerts', alertRoutes({ db, clock: deps.clock }))
   app.use('/manage', phraseRoutes(db))
   app.use('/manage', surveyManagementRoutes({ db, config, clock: deps.clock }))
+  app.use(
+    '/manage',
+    invitationManagementRoutes({
+      db,
+      config,
+      clock: deps.clock,
+      jobs: deps.jobs,
+      translatorFor: deps.translatorFor,
+    }),
+  )
+  app.use(surveyFileRoutes({ db, config }))
   app.use('/manage', retentionRoutes(db))
   app.use('/manage/erasure', erasureRoutes(db))
   app.use('/manage', freeTextRoutes(db))
   app.use('/manage', responseReviewRoutes({ db, config, limits }))
+  app.use('/manage', dataEntryRoutes({ db, config, clock: deps.clock }))
   app.use('/manage', resultsRoutes(db))
+  app.use('/manage', breakdownRoutes(db))
   // Every export (responses, summaries, reports, scorecards) takes a slot before it starts.
   app.use(['/manage/surveys/:survey/downloads', '/manage/scorecards/downloads'], exportLimiter.limit)
   app.use('/manage', downloadRoutes(db, readDb))

@@ -28,6 +28,14 @@ const environmentSchema = z.object({
     .regex(/^smtps?:\/\//, 'SMTP_URL must start smtp:// or smtps://')
     .optional(),
   MAIL_FROM: z.string().min(3).default('Heard <no-reply@heard.invalid>'),
+  NOTIFY_API_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+-[0-9a-f-]{36}-[0-9a-f-]{36}$/, 'NOTIFY_API_KEY must be a GOV.UK Notify API key')
+    .optional(),
+  NOTIFY_BASE_URL: z.url().optional(),
+  NOTIFY_TEMPLATE_ID: z.uuid('NOTIFY_TEMPLATE_ID must be a Notify template id').optional(),
+  INVITATIONS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(3000),
+  CONTACT_LISTS_KEPT_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   OUTBOX_DIR: z.string().min(1).optional(),
   OFFICER_IDLE_MINUTES: z.coerce
     .number()
@@ -35,6 +43,7 @@ const environmentSchema = z.object({
     .min(5)
     .max(24 * 60)
     .default(30),
+  OFFICER_INVITATION_DAYS: z.coerce.number().int().min(1).max(30).default(7),
   OFFICER_SESSION_HOURS: z.coerce
     .number()
     .min(1)
@@ -81,8 +90,15 @@ export type Config = Readonly<{
   trustProxy: boolean
   logLevel: string
   /** SMTP_URL, or undefined: messages are then written to the outbox folder and the log instead. */
-  mail: { smtpUrl: string | undefined; from: string; outboxDir: string }
+  mail: { smtpUrl: string | undefined; from: string; outboxDir: string; notify: NotifySettings | undefined }
+  /**
+   * Survey invitations: emails sent a minute across the deployment, and the days after its survey
+   * closes that a contact list is kept before it is deleted.
+   */
+  invitations: { perMinute: number; keptDaysAfterClose: number }
   officerIdleMinutes: number
+  /** An officer's invitation link works for this many days; an admin can re-send it after. */
+  officerInvitationDays: number
   /** An officer signs in again after this many hours, however active. */
   officerSessionHours: number
   /** in-process: this server also works the background jobs; off: run `npm run worker` separately. */
@@ -95,6 +111,15 @@ export type Config = Readonly<{
   responseLimits: LimitSettings
 }>
 
+/** GOV.UK Notify, used for every email instead of SMTP when NOTIFY_API_KEY is set. */
+export interface NotifySettings {
+  apiKey: string
+  /** Notify's API by default; another address for a test double. */
+  baseUrl: string
+  /** A template whose subject is ((subject)) and whose body is ((body)). */
+  templateId: string
+}
+
 /** Reads and checks the environment once; a bad value stops start-up with a message saying which. */
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
   const parsed = environmentSchema.safeParse(environment)
@@ -103,6 +128,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`)
   }
   const env = parsed.data
+  if (env.NOTIFY_API_KEY && !env.NOTIFY_TEMPLATE_ID)
+    throw new Error('Invalid configuration:\n  NOTIFY_TEMPLATE_ID: needed with NOTIFY_API_KEY')
   const database = env.DATABASE_URL
     ? ({ kind: 'postgres', url: env.DATABASE_URL } as const)
     : ({ kind: 'pglite', dataDir: path.resolve(env.DATA_DIR) } as const)
@@ -131,8 +158,21 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       smtpUrl: env.SMTP_URL,
       from: env.MAIL_FROM,
       outboxDir: path.resolve(env.OUTBOX_DIR ?? path.join(env.DATA_DIR, 'outbox')),
+      notify:
+        env.NOTIFY_API_KEY && env.NOTIFY_TEMPLATE_ID
+          ? {
+              apiKey: env.NOTIFY_API_KEY,
+              baseUrl: (env.NOTIFY_BASE_URL ?? 'https://api.notifications.service.gov.uk').replace(/\/$/, ''),
+              templateId: env.NOTIFY_TEMPLATE_ID,
+            }
+          : undefined,
+    },
+    invitations: {
+      perMinute: env.INVITATIONS_PER_MINUTE,
+      keptDaysAfterClose: env.CONTACT_LISTS_KEPT_DAYS,
     },
     officerIdleMinutes: env.OFFICER_IDLE_MINUTES,
+    officerInvitationDays: env.OFFICER_INVITATION_DAYS,
     officerSessionHours: env.OFFICER_SESSION_HOURS,
     worker: env.WORKER,
     jobPollSeconds: env.JOB_POLL_SECONDS,

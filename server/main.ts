@@ -1,4 +1,5 @@
 import { createApp } from './app'
+import { refreshEmbeddedStatistics } from './db/plannerStatistics'
 import { drainConnections } from './drainConnections'
 import { createJobHandlers } from './jobs/jobHandlers'
 import { loadConfig } from './config'
@@ -6,11 +7,11 @@ import { demoSignInPath } from './demo/demoSignInLink'
 import { demoOrganisation, seedDemo } from './demo/seedDemo'
 import { paths } from './paths'
 import { signInLinkMinutes } from './signIn/signInLinks'
-import { recomputeAllFacts } from './scorecards/recomputeFacts'
+import { recomputeAllFacts } from './scorecards/store/recomputeFacts'
 import { openServices } from './services'
-import { deleteExpiredSessions } from './sessions/sessionStore'
+import { deleteExpiredSessions } from './sessions/sessionQueries'
 import { deleteOldSignInRequests } from './signIn/rateLimit'
-import { deleteSpentSignInLinks } from './signIn/signInLinks'
+import { deleteSpentSignInLinks } from './signIn/linkQueries'
 
 const hourly = 60 * 60 * 1000
 
@@ -45,9 +46,7 @@ async function main(): Promise<void> {
     const sessions = await deleteExpiredSessions(db)
     const links = await deleteSpentSignInLinks(db)
     const requests = await deleteOldSignInRequests(db)
-    // PostgreSQL's autovacuum keeps planner statistics fresh; the embedded database has none, and
-    // without statistics it picks slow plans for large tables (exports, results).
-    if (db.kind === 'pglite') await db.exec('ANALYZE')
+    await refreshEmbeddedStatistics(db)
     logger.info({ sessions, links, requests }, 'expired sessions and sign-in links cleared')
     logger.info(await recomputeAllFacts(db), 'scorecard figures recalculated')
   }

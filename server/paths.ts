@@ -66,6 +66,57 @@ const responseReview = {
   heldResponses: (slug: string) => `${managedSurvey(slug)}/held-responses`,
 }
 
+/** Carrying on another day or device, starting again, shared devices, and typing in paper responses. */
+const device = {
+  emailLink: (organisation: string, slug: string) => `${survey(organisation, slug)}/email-me-a-link`,
+  emailLinkSent: (organisation: string, slug: string) => `${survey(organisation, slug)}/email-me-a-link/sent`,
+  resumeLink: (organisation: string, slug: string, token: string) =>
+    `${survey(organisation, slug)}/carry-on/${token}`,
+  startAgain: (organisation: string, slug: string) => `${survey(organisation, slug)}/start-again`,
+  /** The link (and QR code) of a group session on shared devices. */
+  sharedStart: (organisation: string, slug: string, code: string) =>
+    `${survey(organisation, slug)}/shared/${code}`,
+  stillThere: (organisation: string, slug: string) => `${survey(organisation, slug)}/still-there`,
+  idleReset: (organisation: string, slug: string) => `${survey(organisation, slug)}/reset`,
+  nextPerson: (organisation: string, slug: string) => `${survey(organisation, slug)}/next-person`,
+}
+
+/** Inviting contacts by email: the survey's invitations, uploading a contact list, checking and sending it. */
+const invitationPages = {
+  invitations: (slug: string) => `${managedSurvey(slug)}/invitations`,
+  invitationsUpload: (slug: string) => `${managedSurvey(slug)}/invitations/upload`,
+  contactList: (slug: string, list: string) => `${managedSurvey(slug)}/invitations/lists/${list}`,
+  contactListPreview: (slug: string, list: string) =>
+    `${managedSurvey(slug)}/invitations/lists/${list}/preview`,
+  contactListCancel: (slug: string, list: string) =>
+    `${managedSurvey(slug)}/invitations/lists/${list}/cancel`,
+}
+
+/** The survey builder: the working copy of a survey, its questions and pages, preview and publishing. */
+const builderHome = (slug: string) => `${managedSurvey(slug)}/builder`
+const builtQuestion = (slug: string, id: string) => `${builderHome(slug)}/questions/${id}`
+const builder = {
+  newBlank: '/manage/surveys/new/blank',
+  newCopy: '/manage/surveys/new/copy',
+  home: builderHome,
+  addQuestion: (slug: string) => `${builderHome(slug)}/questions/new`,
+  newQuestion: (slug: string, kind: string) => `${builderHome(slug)}/questions/new/${kind}`,
+  question: builtQuestion,
+  questionRemove: (slug: string, id: string) => `${builtQuestion(slug, id)}/remove`,
+  questionMove: (slug: string, id: string) => `${builtQuestion(slug, id)}/move`,
+  questionPicture: (slug: string, id: string) => `${builtQuestion(slug, id)}/picture`,
+  questionCondition: (slug: string, id: string) => `${builtQuestion(slug, id)}/condition`,
+  aboutYou: (slug: string) => `${builderHome(slug)}/about-you`,
+  newPage: (slug: string) => `${builderHome(slug)}/pages/new`,
+  page: (slug: string, id: string) => `${builderHome(slug)}/pages/${id}`,
+  pageRemove: (slug: string, id: string) => `${builderHome(slug)}/pages/${id}/remove`,
+  settings: (slug: string) => `${builderHome(slug)}/settings`,
+  publish: (slug: string) => `${builderHome(slug)}/publish`,
+  discard: (slug: string) => `${builderHome(slug)}/discard`,
+  preview: (slug: string) => `${builderHome(slug)}/preview`,
+  previewEnd: (slug: string) => `${builderHome(slug)}/preview/end`,
+}
+
 export const paths = {
   home: '/',
   signIn: {
@@ -85,6 +136,8 @@ export const paths = {
     closingDate: (slug: string) => `${managedSurvey(slug)}/closing-date`,
     qrCode: (slug: string, format: 'png' | 'svg') => `${managedSurvey(slug)}/qr-code.${format}`,
     results: (slug: string) => `${managedSurvey(slug)}/results`,
+    /** Results broken down by the answers to one about-you question (query: by, and the results filter). */
+    breakdown: (slug: string) => `${managedSurvey(slug)}/results/breakdown`,
     comments: (slug: string) => `${managedSurvey(slug)}/comments`,
     words: (slug: string, language: string) => `${managedSurvey(slug)}/words/${language}`,
     commentThemes: (slug: string) => `${managedSurvey(slug)}/comments/themes`,
@@ -94,6 +147,7 @@ export const paths = {
     officerRole: (handle: string) => `/manage/officers/${handle}/role`,
     officerRemove: (handle: string) => `/manage/officers/${handle}/remove`,
     officerSafeguardingContact: (handle: string) => `/manage/officers/${handle}/safeguarding-contact`,
+    officerInvitationResend: '/manage/officers/invitations/resend',
     audit: '/manage/audit',
     safeguardingPhrases: '/manage/safeguarding/phrases',
     safeguardingPhraseRemove: '/manage/safeguarding/phrases/remove',
@@ -102,6 +156,12 @@ export const paths = {
     ...alerts,
     ...retention,
     ...responseReview,
+    ...invitationPages,
+    builder,
+    dataEntry: (slug: string) => `${managedSurvey(slug)}/data-entry`,
+    /** A survey file: exported as JSON, imported from an upload (not under /surveys/, where a slug could be "import"). */
+    surveyFile: (slug: string) => `${managedSurvey(slug)}/survey-file`,
+    importSurvey: '/manage/import-survey',
   },
   publicScorecards: {
     list: (organisation: string) => `/scorecards/${organisation}`,
@@ -114,12 +174,25 @@ export const paths = {
   settings: organisationSettings,
   organisationPages,
   healthz: '/healthz',
+  /** The links in an invitation email: the survey (once), and unsubscribing. No sign-in. */
+  invitations: {
+    link: (token: string) => `/i/${token}`,
+    linkPattern: '/i/:token',
+    unsubscribe: (token: string) => `/i/${token}/unsubscribe`,
+    unsubscribePattern: '/i/:token/unsubscribe',
+    unsubscribed: '/unsubscribed',
+  },
+  /** The published JSON Schema of survey files, which each exported file points at. */
+  surveyFileSchema: '/schemas/survey-file.schema.json',
   accessibility: '/accessibility',
   respond: {
     start: survey,
     begin: (organisation: string, slug: string) => `${survey(organisation, slug)}/start`,
     question: (organisation: string, slug: string, questionId: string) =>
       `${survey(organisation, slug)}/questions/${questionId}`,
+    /** An information page between questions. */
+    informationPage: (organisation: string, slug: string, pageId: string) =>
+      `${survey(organisation, slug)}/pages/${pageId}`,
     checkAnswers: (organisation: string, slug: string) => `${survey(organisation, slug)}/check-answers`,
     submit: (organisation: string, slug: string) => `${survey(organisation, slug)}/submit`,
     confirmation: (organisation: string, slug: string) => `${survey(organisation, slug)}/confirmation`,
@@ -130,6 +203,7 @@ export const paths = {
     /** The start page with a group session's code: the link an officer hands to a class. */
     groupStart: (organisation: string, slug: string, code: string) =>
       `${survey(organisation, slug)}?group=${code}`,
+    ...device,
   },
 } as const
 
@@ -145,12 +219,24 @@ export const routePatterns = {
     start: '/s/:organisation/:survey',
     begin: '/s/:organisation/:survey/start',
     question: '/s/:organisation/:survey/questions/:question',
+    informationPage: '/s/:organisation/:survey/pages/:page',
     checkAnswers: '/s/:organisation/:survey/check-answers',
     submit: '/s/:organisation/:survey/submit',
     confirmation: '/s/:organisation/:survey/confirmation',
     talkToSomeone: '/s/:organisation/:survey/talk-to-someone',
     talkToSomeoneSent: '/s/:organisation/:survey/talk-to-someone/sent',
     groupCode: '/s/:organisation/:survey/group',
+  },
+  device: {
+    emailLink: '/s/:organisation/:survey/email-me-a-link',
+    emailLinkSent: '/s/:organisation/:survey/email-me-a-link/sent',
+    resumeLink: '/s/:organisation/:survey/carry-on/:token',
+    startAgain: '/s/:organisation/:survey/start-again',
+    sharedStart: '/s/:organisation/:survey/shared/:code',
+    stillThere: '/s/:organisation/:survey/still-there',
+    idleReset: '/s/:organisation/:survey/reset',
+    nextPerson: '/s/:organisation/:survey/next-person',
+    dataEntry: '/surveys/:survey/data-entry',
   },
   responseReview: {
     groupSessions: '/surveys/:survey/group-sessions',

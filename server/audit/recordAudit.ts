@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Queryable } from '../db/database'
+import { insertAuditEvent } from './changeQueries'
 
 export const auditActions = [
   'signed-in',
@@ -9,7 +10,15 @@ export const auditActions = [
   'survey-closed',
   'closing-date-changed',
   'survey-words-changed',
+  'survey-changed',
+  'survey-published',
+  'survey-changes-discarded',
+  'survey-previewed',
+  'survey-exported',
+  'survey-imported',
+  'easy-read-checks-overridden',
   'officer-invited',
+  'officer-invitation-resent',
   'role-changed',
   'officer-removed',
   'downloaded',
@@ -27,6 +36,7 @@ export const auditActions = [
   'safeguarding-phrase-removed',
   'group-session-opened',
   'group-session-ended',
+  'response-entered',
   'held-responses-included',
   'held-responses-discarded',
   'administrative-values-changed',
@@ -39,6 +49,10 @@ export const auditActions = [
   'you-said-we-did-added',
   'you-said-we-did-removed',
   'themes-tagged',
+  'contacts-uploaded',
+  'contact-list-cancelled',
+  'invitations-sent',
+  'contacts-deleted',
   'refused-by-role',
   'refused-without-csrf',
   'refused-sign-in-link',
@@ -85,17 +99,13 @@ export function changedOnly(before: AuditFields | null, after: AuditFields | nul
 }
 
 export async function recordAudit(db: Queryable, entry: AuditEntry): Promise<void> {
-  await db.query(
-    `INSERT INTO audit_events (organisation_id, id, officer_id, actor, action, subject, details)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [
-      entry.organisationId,
-      randomUUID(),
-      entry.officer?.id ?? null,
-      entry.officer?.email ?? entry.actor ?? 'system',
-      entry.action,
-      entry.subject ?? null,
-      JSON.stringify({ ...entry.details, ...entry.change }),
-    ],
-  )
+  await insertAuditEvent(db, {
+    organisationId: entry.organisationId,
+    id: randomUUID(),
+    officerId: entry.officer?.id ?? null,
+    actor: entry.officer?.email ?? entry.actor ?? 'system',
+    action: entry.action,
+    subject: entry.subject ?? null,
+    details: JSON.stringify({ ...entry.details, ...entry.change }),
+  })
 }

@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, Request } from 'express'
 import type { Database, Queryable } from '../db/database'
 import { ForbiddenError, NotAllowedError } from '../errors'
 import { findOfficer } from '../officers/queries'
+import { findSignInLink } from '../signIn/linkQueries'
 import { hashToken, looksLikeToken } from '../signIn/signInLinks'
 import { recordAudit } from './recordAudit'
 
@@ -59,10 +60,7 @@ export function auditRefusals(db: Database): ErrorRequestHandler {
  */
 export async function recordRefusedSignInLink(db: Queryable, token: unknown): Promise<void> {
   if (typeof token !== 'string' || !looksLikeToken(token)) return
-  const [link] = await db.query<{ organisation_id: string; officer_id: string; used: boolean }>(
-    `SELECT organisation_id, officer_id, used_at IS NOT NULL AS used FROM sign_in_links WHERE token_hash = $1`,
-    [hashToken(token)],
-  )
+  const link = await findSignInLink(db, hashToken(token))
   if (!link) return
   const officer = await findOfficer(db, { organisationId: link.organisation_id, id: link.officer_id })
   await recordAudit(db, {

@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/database'
-import type { Indicator } from '../scorecards/types'
+import { countFramework, listAdministrativeValues } from './changeQueries'
+import type { Indicator } from '../scorecards/model/types'
 import { changedOnly, recordAudit, type AuditAction, type AuditFields } from './recordAudit'
 
 /** Who changed a scorecard: the signed-in officer, in their organisation. */
@@ -75,16 +76,7 @@ export async function recordAdministrativeValues(
 ): Promise<void> {
   const numbers = new Map(change.indicators.map((indicator) => [indicator.id, indicator.number]))
   const key = (indicatorId: string, period: string) => `${numbers.get(indicatorId) ?? indicatorId} ${period}`
-  const rows = await tx.query<{ indicator_id: string; period: string; value: string | number | null }>(
-    `SELECT indicator_id, period, value FROM administrative_values
-      WHERE organisation_id = $1 AND (indicator_id, period) IN
-            (SELECT * FROM unnest($2::uuid[], $3::text[]))`,
-    [
-      editor.organisationId,
-      change.values.map((each) => each.indicatorId),
-      change.values.map((each) => each.period),
-    ],
-  )
+  const rows = await listAdministrativeValues(tx, editor.organisationId, change.values)
   const before: AuditFields = Object.fromEntries(
     change.values.map((each) => [key(each.indicatorId, each.period), null]),
   )
@@ -132,11 +124,7 @@ export function recordOutcomeChange(
 
 /** How many outcomes and indicators the framework has, before and after a bulk change such as the template. */
 export async function frameworkSize(tx: Queryable, organisationId: string): Promise<AuditFields> {
-  const [row] = await tx.query<{ outcomes: number; indicators: number }>(
-    `SELECT (SELECT count(*)::integer FROM outcomes WHERE organisation_id = $1) AS outcomes,
-            (SELECT count(*)::integer FROM indicators WHERE organisation_id = $1) AS indicators`,
-    [organisationId],
-  )
+  const row = await countFramework(tx, organisationId)
   return { outcomes: row?.outcomes ?? 0, indicators: row?.indicators ?? 0 }
 }
 

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/database'
+import { listAnswerThemeNames } from './changeQueries'
 import { changedOnly, recordAudit } from './recordAudit'
 
 interface TaggedAnswer {
@@ -10,14 +11,8 @@ interface TaggedAnswer {
 
 /** The answer's theme names in alphabetical order, joined, or null when it has none. */
 async function themeNames(tx: Queryable, answer: TaggedAnswer): Promise<string | null> {
-  const rows = await tx.query<{ name: string }>(
-    `SELECT t.name FROM answer_themes a
-       JOIN survey_themes t ON t.organisation_id = a.organisation_id AND t.id = a.theme_id
-      WHERE a.organisation_id = $1 AND a.response_id = $2 AND a.question_id = $3
-      ORDER BY lower(t.name)`,
-    [answer.organisationId, answer.responseId, answer.questionId],
-  )
-  return rows.length === 0 ? null : rows.map((row) => row.name).join(', ')
+  const names = await listAnswerThemeNames(tx, answer)
+  return names.length === 0 ? null : names.join(', ')
 }
 
 /**

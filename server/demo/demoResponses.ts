@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/database'
+import { insertPlannedResponses } from './demoQueries'
 import type { SurveyDefinition } from '../surveys/definitionSchema'
 import { questionTypeFor } from '../surveys/questionTypes/registry'
 
@@ -54,11 +55,5 @@ export async function insertDemoResponses(
       ).toISOString(),
     })),
   )
-  await db.query(
-    `INSERT INTO responses (organisation_id, id, survey_id, version, language, reference, draft_id, answers, submitted_at)
-     SELECT $1, gen_random_uuid(), $2, 1, 'en', planned.reference, gen_random_uuid(), planned.answers,
-            (planned."submittedAt" AT TIME ZONE 'Europe/London')::date
-       FROM jsonb_to_recordset($3::jsonb) AS planned(reference text, answers jsonb, "submittedAt" timestamptz)`,
-    [survey.organisationId, survey.surveyId, JSON.stringify(rows)],
-  )
+  await insertPlannedResponses(db, survey, rows)
 }

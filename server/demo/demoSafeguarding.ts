@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/database'
+import { fillEmptyLocalHelp, makeSafeguardingContact } from './demoQueries'
 
 /** Made-up local help for the demo's signposting: names and numbers that reach nobody. */
 export const demoLocalHelp = [
@@ -28,13 +29,6 @@ export async function seedDemoSafeguarding(
   tx: Queryable,
   organisation: { id: string; adminId: string },
 ): Promise<void> {
-  await tx.query('UPDATE officers SET safeguarding_contact = true WHERE organisation_id = $1 AND id = $2', [
-    organisation.id,
-    organisation.adminId,
-  ])
-  // Settings seeded elsewhere win: only an empty list is filled.
-  await tx.query(
-    `UPDATE organisations SET local_help = $2::jsonb WHERE id = $1 AND local_help = '[]'::jsonb`,
-    [organisation.id, JSON.stringify(demoLocalHelp)],
-  )
+  await makeSafeguardingContact(tx, { organisationId: organisation.id, id: organisation.adminId })
+  await fillEmptyLocalHelp(tx, organisation.id, demoLocalHelp)
 }

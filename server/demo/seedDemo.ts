@@ -5,6 +5,7 @@ import { insertOfficer } from '../officers/queries'
 import { paths } from '../paths'
 import { insertSurveyFromTemplate } from '../surveys/queries'
 import { listTemplateIds, loadTemplate } from '../surveys/templates'
+import { hasAnyOrganisation, insertOrganisation, listOpenSurveySlugs } from './demoQueries'
 import { seedDemoSafeguarding } from './demoSafeguarding'
 import { seedDemoScorecards } from './demoScorecards'
 
@@ -24,14 +25,13 @@ export async function seedDemo(
   t: Translate,
 ): Promise<{ created: boolean; surveyPaths: string[] }> {
   const created = await db.transaction(async (tx) => {
-    const organisations = await tx.query('SELECT 1 FROM organisations LIMIT 1')
-    if (organisations.length > 0) return undefined
+    if (await hasAnyOrganisation(tx)) return undefined
     const organisationId = randomUUID()
-    await tx.query('INSERT INTO organisations (id, slug, name) VALUES ($1, $2, $3)', [
-      organisationId,
-      demoOrganisation.slug,
-      demoOrganisation.name,
-    ])
+    await insertOrganisation(tx, {
+      id: organisationId,
+      slug: demoOrganisation.slug,
+      name: demoOrganisation.name,
+    })
     const admin = await insertOfficer(tx, { organisationId, email: demoOrganisation.admin, role: 'admin' })
     if (admin) await seedDemoSafeguarding(tx, { id: organisationId, adminId: admin.id })
     for (const templateId of listTemplateIds()) {
@@ -46,13 +46,9 @@ export async function seedDemo(
   })
   if (created)
     await seedDemoScorecards(db, { ...created, name: demoOrganisation.name, slug: demoOrganisation.slug }, t)
-  const surveys = await db.query<{ slug: string }>(
-    `SELECT s.slug FROM surveys s JOIN organisations o ON o.id = s.organisation_id
-      WHERE o.slug = $1 AND s.status = 'open' ORDER BY s.created_at, s.slug`,
-    [demoOrganisation.slug],
-  )
+  const surveys = await listOpenSurveySlugs(db, demoOrganisation.slug)
   return {
     created: created !== undefined,
-    surveyPaths: surveys.map(({ slug }) => paths.respond.start(demoOrganisation.slug, slug)),
+    surveyPaths: surveys.map((slug) => paths.respond.start(demoOrganisation.slug, slug)),
   }
 }

@@ -1,7 +1,7 @@
 import { recordAudit } from '../audit/recordAudit'
 import type { Database } from '../db/database'
 import type { Logger } from '../logger'
-import { recomputeFacts } from '../scorecards/recomputeFacts'
+import { recomputeFacts } from '../scorecards/store/recomputeFacts'
 import { deleteResponsesByReference } from './queries'
 
 /** Recorded with every erasure, so the log explains why a published figure differs from today's. */

@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/database'
+import { responseSelection, selectionParameters } from '../results/responseSelection'
 import type { ResultsFilter } from '../results/types'
-import type { SurveyVersion } from '../surveys/queries'
 import type { StoredAnswer } from '../surveys/questionTypes/contract'
 
 export interface SurveyKey {
@@ -12,6 +12,8 @@ export interface ResponsePageRow {
   id: string
   version: number
   language: string
+  /** online, group-session, face-to-face, phone or paper. */
+  collection_method: string
   answers: Record<string, StoredAnswer>
   /** The day it was sent (midnight UTC of the London date); responses keep no time of day. */
   submitted_at: Date
@@ -21,35 +23,12 @@ export interface ResponsePageRow {
   submitted_seq: number
 }
 
-/** Every version of a survey, newest first; exports cover responses to all of them. */
-export async function findSurveyVersions(db: Queryable, survey: SurveyKey): Promise<SurveyVersion[]> {
-  return db.query<SurveyVersion>(
-    `SELECT version, definition, words FROM survey_versions
-      WHERE organisation_id = $1 AND survey_id = $2
-      ORDER BY version DESC`,
-    [survey.organisationId, survey.surveyId],
-  )
-}
-
 // Only what an export shows is read: never the reference or the draft id. The id is read to tell
 // rows apart; the sequence only orders the responses of one day.
 const selectResponses = `SELECT id, version, language, answers, submitted_at, submitted_at::text AS submitted_day,
-       submitted_seq
+       submitted_seq, collection_method
   FROM responses
- WHERE organisation_id = $1 AND survey_id = $2
-   AND ($3::timestamptz IS NULL OR submitted_at >= ($3::timestamptz AT TIME ZONE 'Europe/London')::date)
-   AND ($4::timestamptz IS NULL OR submitted_at < ($4::timestamptz AT TIME ZONE 'Europe/London')::date)
-   AND ($5::text IS NULL OR language = $5::text)
-   AND ($6::jsonb IS NULL OR answers @> $6::jsonb)`
-
-const selectionParameters = (survey: SurveyKey, filter: ResultsFilter): unknown[] => [
-  survey.organisationId,
-  survey.surveyId,
-  filter.from ?? null,
-  filter.to ?? null,
-  filter.language ?? null,
-  filter.aboutYou ? JSON.stringify(filter.aboutYou) : null,
-]
+ WHERE ${responseSelection}`
 
 /** Where the last page ended: a day and the sequence number within it. */
 export interface ResponseCursor {

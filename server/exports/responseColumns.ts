@@ -5,11 +5,14 @@ import type { SurveyVersion } from '../surveys/queries'
 import type { OptionLabeller, StoredAnswer } from '../surveys/questionTypes/contract'
 import { questionTypeFor } from '../surveys/questionTypes/registry'
 import { wordsFor } from '../surveys/words'
+import type { CombinedSurvey } from '../surveyVersions/combineVersions'
+import { combinedWordsFor } from '../surveyVersions/combinedWords'
 
 /** One question's column: its words as the heading, and how to write any version's answer to it. */
 export interface QuestionColumn {
   questionId: string
-  heading: string
+  /** The question's newest words. */
+  title: string
   cellFor(version: number, answer: StoredAnswer | undefined): string
 }
 
@@ -43,33 +46,34 @@ function askedIn(version: SurveyVersion, language: string, t: Translate): Map<st
 }
 
 /**
- * The question columns for responses to any of these versions: the newest version's questions in
- * its order, then questions only older versions asked, newest first. A question's heading is its
- * newest words; an answer is labelled as the version it was given to asked it, since ids are
- * stable but the words around them may have changed.
+ * The question columns for responses to any version of a survey: every question any version asked,
+ * in the combined order (see server/surveyVersions/combineVersions.ts), headed with its newest
+ * words. An answer is labelled as the version it was given to asked it, since ids are stable but
+ * the words around them may have changed. A response with no answer stored for a question was not
+ * asked it (a condition skipped it, or its version did not have it): its cell says "Not asked". An
+ * answer left blank stays an empty cell.
  */
 export function buildQuestionColumns(
-  versions: readonly SurveyVersion[],
+  survey: CombinedSurvey,
   language: string,
   t: Translate,
 ): QuestionColumn[] {
-  const newestFirst = [...versions].sort((a, b) => b.version - a.version)
-  const asked = new Map(newestFirst.map((version) => [version.version, askedIn(version, language, t)]))
-  const columns = new Map<string, QuestionColumn>()
-  for (const version of newestFirst) {
-    const questions = asked.get(version.version) ?? new Map<string, AskedQuestion>()
-    const words = wordsFor(version.words, language)
-    for (const [questionId, newest] of questions) {
-      if (columns.has(questionId)) continue
-      columns.set(questionId, {
-        questionId,
-        heading: words.questions[questionId]?.title ?? questionId,
-        cellFor(answerVersion, answer) {
-          const { question, label } = asked.get(answerVersion)?.get(questionId) ?? newest
-          return questionTypeFor(question).csvValue(answer ?? null, label)
-        },
-      })
+  const asked = new Map(survey.versions.map((version) => [version.version, askedIn(version, language, t)]))
+  const words = combinedWordsFor(survey, language)
+  const notAsked = t('versions.answers.notAsked')
+  return survey.definition.questions.map((combined) => {
+    const newest = {
+      question: combined,
+      label: rememberLabels(optionLabeller(combined, words.questions[combined.id], t)),
     }
-  }
-  return [...columns.values()]
+    return {
+      questionId: combined.id,
+      title: words.questions[combined.id]?.title ?? combined.id,
+      cellFor(answerVersion, answer) {
+        if (answer === undefined) return notAsked
+        const { question, label } = asked.get(answerVersion)?.get(combined.id) ?? newest
+        return questionTypeFor(question).csvValue(answer, label)
+      },
+    }
+  })
 }

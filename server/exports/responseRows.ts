@@ -15,6 +15,8 @@ export interface ResponseRow {
   submittedAt: Date
   version: number
   language: string
+  /** How it was collected: online, group-session, face-to-face, phone or paper. */
+  collectionMethod: string
   answers: Record<string, StoredAnswer>
 }
 
@@ -24,6 +26,7 @@ const toResponseRow = (row: ResponsePageRow): ResponseRow => ({
   submittedAt: row.submitted_at,
   version: row.version,
   language: row.language,
+  collectionMethod: row.collection_method,
   answers: row.answers,
 })
 

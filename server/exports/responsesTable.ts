@@ -1,9 +1,10 @@
 import type { Queryable } from '../db/database'
-import { NotFoundError } from '../errors'
 import type { LanguageCode } from '../i18n/languages'
 import { createTranslator, type Translate } from '../i18n/translator'
 import type { ResultsFilter } from '../results/types'
-import { findSurveyVersions } from './queries'
+import { loadCombinedSurvey } from '../surveyVersions/loadCombinedSurvey'
+import { versionsAskedIn } from '../surveyVersions/versionList'
+import { versionNotes } from '../surveyVersions/versionNotes'
 import { buildQuestionColumns, type QuestionColumn } from './responseColumns'
 import { readResponseRows } from './responseRows'
 import { toSpreadsheetCell } from './spreadsheetCell'
@@ -21,11 +22,17 @@ export interface ResponsesExport {
 export interface ResponsesTable {
   headings: string[]
   rows: AsyncIterable<string[]>
+  /**
+   * A second table for a workbook: every question's id, newest words, the versions that asked it
+   * and what changed between them, one note a line. Cells already safe, like the rest.
+   */
+  notesSheet: { name: string; headings: string[]; rows: string[][] }
 }
 
 // The locale files have no words for these yet, and the parity test refuses keys they lack; until
-// they do, these three headings are English in every language.
-const fixedHeadings = ['Submitted', 'Survey version', 'Language']
+// they do, these headings are English in every language (the collection
+// method's values are its stable codes: online, group-session, face-to-face, phone, paper).
+const fixedHeadings = ['Submitted', 'Survey version', 'Language', 'Collection method']
 
 let translator: Promise<(language: LanguageCode) => Translate> | undefined
 
@@ -51,6 +58,7 @@ async function* readTableRows(
       formatSubmittedDay(response.submittedAt),
       String(response.version),
       response.language,
+      response.collectionMethod,
       ...columns.map((column) => column.cellFor(response.version, response.answers[column.questionId])),
     ]
     yield cells.map(toSpreadsheetCell)
@@ -60,13 +68,40 @@ async function* readTableRows(
 /**
  * Reads the survey's versions and words before anything is written, so a survey that does not
  * exist (or is another organisation's) fails with NotFoundError while a 404 can still be sent.
+ * A question's heading carries its version notes (words changed, only in some versions), so a
+ * CSV, which has no second sheet, says so too.
  */
 export async function openResponsesTable(db: Queryable, options: ResponsesExport): Promise<ResponsesTable> {
-  const versions = await findSurveyVersions(db, options)
-  if (versions.length === 0) throw new NotFoundError('No such survey to export')
-  const columns = buildQuestionColumns(versions, options.language, await translatorFor(options.language))
+  const survey = await loadCombinedSurvey(db, options)
+  const t = await translatorFor(options.language)
+  const columns = buildQuestionColumns(survey, options.language, t)
+  const notes = versionNotes(survey, { t, language: options.language })
+  const askedIn = versionsAskedIn(survey, options.language)
+  const heading = (column: QuestionColumn) => {
+    const own = notes.get(column.questionId) ?? []
+    return own.length === 0
+      ? column.title
+      : t('versions.exports.headingWithNotes', { heading: column.title, notes: own.join('; ') })
+  }
   return {
-    headings: [...fixedHeadings, ...columns.map((column) => column.heading)].map(toSpreadsheetCell),
+    headings: [...fixedHeadings, ...columns.map(heading)].map(toSpreadsheetCell),
     rows: readTableRows(db, options, columns),
+    notesSheet: {
+      name: t('versions.exports.notesSheet'),
+      headings: [
+        t('versions.exports.questionId'),
+        t('versions.exports.question'),
+        t('versions.exports.askedIn'),
+        t('versions.exports.notes'),
+      ].map(toSpreadsheetCell),
+      rows: columns.map((column) =>
+        [
+          column.questionId,
+          column.title,
+          askedIn.get(column.questionId) ?? '',
+          (notes.get(column.questionId) ?? []).join('\n'),
+        ].map(toSpreadsheetCell),
+      ),
+    },
   }
 }

@@ -4,7 +4,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises'
 import ExcelJS from 'exceljs'
 import type { Queryable } from '../db/database'
 import { waitForDrain } from './outputStream'
-import { openResponsesTable, type ResponsesExport } from './responsesTable'
+import { openResponsesTable, type ResponsesExport, type ResponsesTable } from './responsesTable'
 
 // A line break inside a cell is LF in a workbook; a CR would be lost when the XML is read anyway.
 const toWorkbookText = (text: string): string => text.replace(/\r\n?/g, '\n')
@@ -23,9 +23,25 @@ async function letWorkbookCatchUp(output: Writable): Promise<void> {
   await nextTurn()
 }
 
+function writeNotesSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, notes: ResponsesTable['notesSheet']) {
+  const sheet = workbook.addWorksheet(notes.name, { views: [{ state: 'frozen', ySplit: 1 }] })
+  sheet.columns = [{ width: 24 }, { width: 48 }, { width: 18 }, { width: 80 }]
+  const headingRow = sheet.addRow(notes.headings.map(toWorkbookText))
+  headingRow.font = { bold: true }
+  headingRow.commit()
+  for (const cells of notes.rows) {
+    const row = sheet.addRow(cells.map(toWorkbookText))
+    row.alignment = { wrapText: true, vertical: 'top' }
+    row.commit()
+  }
+  sheet.commit()
+}
+
 /**
- * Streams a survey's responses as a one-sheet XLSX workbook into the output and ends it; resolves
- * with how many responses were written. The heading row is bold and stays in view when scrolling.
+ * Streams a survey's responses as an XLSX workbook into the output and ends it; resolves with how
+ * many responses were written. The first sheet holds the responses, its heading row bold and in
+ * view when scrolling; the second lists every question with the versions that asked it and what
+ * changed between them.
  *
  * Every cell is a string cell, so nothing in it can be a formula; the cells still carry the same
  * leading apostrophe as the CSV, so a value copied out of the sheet stays harmless. Numbers such
@@ -62,6 +78,7 @@ export async function writeResponsesXlsx(
       if (count % rowsBetweenPauses === 0) await letWorkbookCatchUp(output)
     }
     sheet.commit()
+    writeNotesSheet(workbook, table.notesSheet)
     await Promise.all([workbook.commit(), outputDone])
   } catch (error) {
     output.destroy()

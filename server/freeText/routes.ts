@@ -4,12 +4,13 @@ import { z } from 'zod'
 import type { Database } from '../db/database'
 import { formatDate } from '../i18n/formatDate'
 import { isLanguageCode, languages } from '../i18n/languages'
-import { postedFields } from '../officers/officerForms'
+import { postedFields } from '../forms/postedFields'
 import { requireRole, signedInOfficer } from '../officers/setUpOfficerArea'
 import { paths } from '../paths'
-import { countText } from '../results/countText'
+import { countText } from '../statistics/countText'
 import { loadManagedSurvey } from '../surveyManagement/surveyRoutes'
-import { wordsFor } from '../surveys/words'
+import { combinedWordsFor } from '../surveyVersions/combinedWords'
+import { loadCombinedSurvey } from '../surveyVersions/loadCombinedSurvey'
 import { findOrCreateTheme, listTextAnswers, listThemes, setAnswerThemes, textAnswerExists } from './queries'
 
 const pageSize = 50
@@ -32,8 +33,13 @@ const tagSchema = z.object({
 async function renderComments(db: Database, req: Request, res: Response) {
   const officer = signedInOfficer(req)
   const survey = await loadManagedSurvey(db, req)
-  const words = wordsFor(survey.words, req.language)
-  const textQuestions = survey.definition.questions.filter((question) => question.type === 'free-text')
+  // Every version's free text, so what was written to a question since removed can still be read.
+  const combined = await loadCombinedSurvey(db, {
+    organisationId: officer.organisationId,
+    surveyId: survey.surveyId,
+  })
+  const words = combinedWordsFor(combined, req.language)
+  const textQuestions = combined.definition.questions.filter((question) => question.type === 'free-text')
   const query = listQuerySchema.parse(postedFields(req.query, ['q', 'question', 'theme', 'page']))
   const chosen = textQuestions.some(({ id }) => id === query.question)
     ? [query.question]

@@ -8,6 +8,9 @@ import { sendAlertEmails } from '../safeguarding/alerts/safeguardingEmailJob'
 import { sweepAlerts } from '../safeguarding/alerts/sweepAlerts'
 import { sendInvitationEmail } from '../officers/invitationEmailJob'
 import { sendSignInEmail } from '../signIn/signInEmailJob'
+import { sendResumeEmail } from '../device/store/resumeEmailJob'
+import { sendInvitationEmails } from '../invitations/sendInvitationEmails'
+import { sweepContactLists } from '../invitations/sweepContactLists'
 import type { JobHandlers, JobSender } from './jobQueue'
 
 export interface JobDependencies {
@@ -29,5 +32,8 @@ export function createJobHandlers(deps: JobDependencies): JobHandlers {
     'retention-sweep': () => runRetentionSweep(deps),
     'sign-in-email': (data) => sendSignInEmail(deps, data),
     'officer-invitation-email': (data) => sendInvitationEmail(deps, data),
+    'invitation-emails': () => sendInvitationEmails(deps),
+    'contact-lists-sweep': () => sweepContactLists(deps),
+    'resume-email': (data) => sendResumeEmail(deps, data),
   }
 }

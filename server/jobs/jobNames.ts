@@ -30,6 +30,27 @@ export const jobPolicies = {
     batchSize: 5,
     localConcurrency: 1,
   },
+  /** Emails a respondent the link to carry on their draft; the address is deleted once it has gone. */
+  'resume-email': { retryLimit: 10, retryDelay: 10, retryBackoff: true, batchSize: 5, localConcurrency: 1 },
+  /**
+   * Sends the survey invitations and reminders now due, at INVITATIONS_PER_MINUTE; every minute, and
+   * when a list is sent. One run at a time per worker: the rate lives in the emails' slots.
+   */
+  'invitation-emails': {
+    retryLimit: 5,
+    retryDelay: 30,
+    retryBackoff: true,
+    batchSize: 1,
+    localConcurrency: 1,
+  },
+  /** Every night: contact lists of surveys closed more than CONTACT_LISTS_KEPT_DAYS ago are deleted. */
+  'contact-lists-sweep': {
+    retryLimit: 5,
+    retryDelay: 60,
+    retryBackoff: true,
+    batchSize: 1,
+    localConcurrency: 1,
+  },
   /** Every minute: alerts past their organisation's time unacknowledged go to the admins too. */
   'safeguarding-sweep': {
     retryLimit: 3,
@@ -49,4 +70,6 @@ export const jobNames = Object.keys(jobPolicies) as JobName[]
 export const jobTimetable: readonly { name: JobName; cron: string }[] = [
   { name: 'safeguarding-sweep', cron: '* * * * *' },
   { name: 'retention-sweep', cron: '30 2 * * *' },
+  { name: 'invitation-emails', cron: '* * * * *' },
+  { name: 'contact-lists-sweep', cron: '45 2 * * *' },
 ]

@@ -1,5 +1,6 @@
 import PgBoss from 'pg-boss'
 import type { Database, Queryable } from '../db/database'
+import { jobQueueAdapter } from '../db/jobQueueAdapter'
 import type { Logger } from '../logger'
 import { jobNames, jobPolicies, jobTimetable, type JobName } from './jobNames'
 import { jobQueueSchema } from './jobQueueQueries'
@@ -24,18 +25,6 @@ export interface JobQueue extends JobSender {
   stop(): Promise<void>
 }
 
-/** pg-boss speaks to the database through this, so it runs on PGlite as well as on PostgreSQL. */
-function adapterFor(db: Queryable & Partial<Pick<Database, 'execRows'>>): PgBoss.Db {
-  return {
-    async executeSql(text, values) {
-      // pg-boss sends some multi-statement SQL with no parameters; PGlite prepares only one statement.
-      const parameters = values as unknown[] | undefined
-      if ((parameters ?? []).length === 0 && db.execRows) return { rows: await db.execRows(text) }
-      return { rows: await db.query(text, parameters) }
-    },
-  }
-}
-
 /**
  * The database job queue (pg-boss 10, the newest major that runs on Node 20). Jobs are rows in the
  * same database as everything else, so a job enqueued in a transaction exists exactly when what it
@@ -43,19 +32,19 @@ function adapterFor(db: Queryable & Partial<Pick<Database, 'execRows'>>): PgBoss
  */
 export function createJobQueue(db: Database, logger: Logger, options: { pollingSeconds: number }): JobQueue {
   // Sending needs no started queue: it is one INSERT, made on the caller's transaction.
-  const sender = new PgBoss({ db: adapterFor(db), schema: jobQueueSchema, migrate: false })
+  const sender = new PgBoss({ db: jobQueueAdapter(db), schema: jobQueueSchema, migrate: false })
   let worker: PgBoss | undefined
   return {
     async enqueue(tx, name, data, enqueueOptions = {}) {
       await sender.send(name, data, {
-        db: adapterFor(tx),
+        db: jobQueueAdapter(tx),
         ...(enqueueOptions.startAfter ? { startAfter: enqueueOptions.startAfter } : {}),
       })
     },
     async work(handlers, workOptions = {}) {
       if (worker) throw new Error('The job queue is already working')
       const boss = new PgBoss({
-        db: adapterFor(db),
+        db: jobQueueAdapter(db),
         schema: jobQueueSchema,
         migrate: false,
         supervise: true,

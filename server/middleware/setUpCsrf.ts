@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { Express, Request, Response } from 'express'
 import { ForbiddenError } from '../errors'
+import { paths } from '../paths'
 import { csrfCookieBase, siteCookieName, siteCookieOptions } from '../sessions/cookieNames'
 import { formTokenFor, isFormTokenFor, newCookieValue, sameToken } from '../sessions/doubleSubmitToken'
 
@@ -24,7 +25,10 @@ export function isSessionCsrfToken(req: Request, actual: unknown): boolean {
  * route reads; each such route must call isSessionCsrfToken itself. Every other multipart post is
  * refused here like any post without a token.
  */
-export const multipartPaths = new Set(['/manage/scorecards/import'])
+export const multipartPaths = new Set(['/manage/scorecards/import', paths.manage.importSurvey])
+
+/** Uploads like those of multipartPaths whose path names a survey: its contact lists. */
+const multipartPatterns = [/^\/manage\/surveys\/[a-z0-9-]+\/invitations\/upload$/]
 
 interface CsrfOptions {
   secret: string
@@ -79,7 +83,10 @@ export function setUpCsrf(app: Express, options: CsrfOptions): void {
       next()
       return
     }
-    if (req.is('multipart/form-data') && multipartPaths.has(req.path)) {
+    if (
+      req.is('multipart/form-data') &&
+      (multipartPaths.has(req.path) || multipartPatterns.some((pattern) => pattern.test(req.path)))
+    ) {
       next()
       return
     }

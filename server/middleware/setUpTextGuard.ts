@@ -37,7 +37,7 @@ export function refuseBrokenFormBytes(_req: unknown, _res: unknown, body: Buffer
  * database never meets text it would refuse with an error. Form bodies are checked as they are read
  * (refuseBrokenFormBytes) and here once parsed; query strings and the path (so every route
  * parameter) here, in both forms. Multipart uploads check their own fields
- * (server/scorecards/readUpload.ts).
+ * (server/forms/readUpload.ts).
  */
 export function setUpTextGuard(app: Express): void {
   app.use((req, _res, next) => {

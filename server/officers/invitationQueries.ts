@@ -6,21 +6,28 @@ export interface Invitation {
   organisationId: string
   organisationName: string
   email: string
+  role: Role
   acceptedAt: Date | null
 }
 
-/** Whether the address is already this organisation's: an officer, or invited and not yet signed in. */
-export async function isAddressInOrganisation(
+/**
+ * What the address already is in this organisation: invited and not yet signed in, an officer, or
+ * nothing (undefined). Another organisation's officers are never looked at here, so the answer for
+ * them is the same as for a new address.
+ */
+export async function addressStanding(
   db: Queryable,
   key: { organisationId: string; email: string },
-): Promise<boolean> {
-  const rows = await db.query(
-    `SELECT 1 FROM officers WHERE organisation_id = $1 AND email = $2
+): Promise<'invited' | 'officer' | undefined> {
+  const rows = await db.query<{ standing: 'invited' | 'officer' }>(
+    `SELECT 'invited' AS standing FROM officer_invitations
+      WHERE organisation_id = $1 AND email = $2 AND accepted_at IS NULL
      UNION ALL
-     SELECT 1 FROM officer_invitations WHERE organisation_id = $1 AND email = $2 AND accepted_at IS NULL`,
+     SELECT 'officer' FROM officers WHERE organisation_id = $1 AND email = $2`,
     [key.organisationId, key.email],
   )
-  return rows.length > 0
+  const standings = rows.map((row) => row.standing)
+  return standings.includes('invited') ? 'invited' : standings[0]
 }
 
 /** Records an invitation (again, for someone removed and invited back) and returns its id. */
@@ -40,23 +47,52 @@ export async function upsertInvitation(
   return id
 }
 
+export interface PendingInvitation {
+  email: string
+  role: Role
+  /** When it was last sent: its link works for the configured days from then. */
+  invitedAt: Date
+}
+
 export async function listPendingInvitations(
   db: Queryable,
   organisationId: string,
-): Promise<{ email: string; role: Role }[]> {
-  return db.query<{ email: string; role: Role }>(
-    `SELECT email, role FROM officer_invitations
+): Promise<PendingInvitation[]> {
+  const rows = await db.query<{ email: string; role: Role; invited_at: Date }>(
+    `SELECT email, role, invited_at FROM officer_invitations
       WHERE organisation_id = $1 AND accepted_at IS NULL ORDER BY email`,
     [organisationId],
   )
+  return rows.map((row) => ({ email: row.email, role: row.role, invitedAt: row.invited_at }))
+}
+
+/**
+ * Sends a pending invitation again: from now, and with the "emailed" mark cleared so the job emails
+ * it once more. Returns its id, or undefined when the address has no pending invitation here.
+ */
+export async function renewInvitation(
+  db: Queryable,
+  key: { organisationId: string; email: string },
+): Promise<string | undefined> {
+  const rows = await db.query<{ id: string }>(
+    `UPDATE officer_invitations SET invited_at = now(), notified_at = NULL
+      WHERE organisation_id = $1 AND email = $2 AND accepted_at IS NULL RETURNING id`,
+    [key.organisationId, key.email],
+  )
+  return rows[0]?.id
 }
 
 export async function findInvitation(
   db: Queryable,
   key: { organisationId: string; id: string },
 ): Promise<Invitation | undefined> {
-  const rows = await db.query<{ email: string; accepted_at: Date | null; organisation_name: string }>(
-    `SELECT i.email, i.accepted_at, o.name AS organisation_name
+  const rows = await db.query<{
+    email: string
+    role: Role
+    accepted_at: Date | null
+    organisation_name: string
+  }>(
+    `SELECT i.email, i.role, i.accepted_at, o.name AS organisation_name
        FROM officer_invitations i JOIN organisations o ON o.id = i.organisation_id
       WHERE i.organisation_id = $1 AND i.id = $2`,
     [key.organisationId, key.id],
@@ -67,12 +103,13 @@ export async function findInvitation(
         organisationId: key.organisationId,
         organisationName: row.organisation_name,
         email: row.email,
+        role: row.role,
         acceptedAt: row.accepted_at,
       }
     : undefined
 }
 
-/** Marks the invitation told, once: false when another run of the job already did. */
+/** Marks the invitation emailed, once per sending: false when another run of the job already did. */
 export async function claimInvitationNotice(
   db: Queryable,
   key: { organisationId: string; id: string },

@@ -14,9 +14,3 @@ export const emailField = z
 export const inviteSchema = z.object({ email: emailField, role: roleSchema })
 
 export const roleChangeSchema = z.object({ role: roleSchema })
-
-/** The strings a form posted, for showing them again; anything else becomes empty. */
-export function postedFields(body: unknown, names: string[]): Record<string, string> {
-  const record = (body ?? {}) as Record<string, unknown>
-  return Object.fromEntries(names.map((name) => [name, typeof record[name] === 'string' ? record[name] : '']))
-}

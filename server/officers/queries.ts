@@ -12,7 +12,7 @@ export interface Officer {
   handle: string
   /** An admin emailed about every safeguarding alert, as safeguarding officers are. */
   safeguardingContact: boolean
-  /** The organisation's small-number threshold setting (see results/threshold.ts for the floor). */
+  /** The organisation's small-number threshold setting (see statistics/threshold.ts for the floor). */
   smallNumberThreshold: number
 }
 

@@ -1,13 +1,17 @@
 import { Router, type Request, type Response } from 'express'
+import { z } from 'zod'
 import { recordAudit } from '../audit/recordAudit'
+import type { Clock } from '../clock'
 import type { Database } from '../db/database'
 import { NotFoundError } from '../errors'
-import { formErrors, noErrors, type FormErrors } from '../forms/formErrors'
+import { fieldError, formErrors, noErrors, type FormErrors } from '../forms/formErrors'
 import type { JobSender } from '../jobs/jobQueue'
 import { paths } from '../paths'
 import { deleteInvitation, listPendingInvitations } from './invitationQueries'
-import { inviteOfficer } from './inviteOfficer'
-import { inviteSchema, postedFields, roleChangeSchema } from './officerForms'
+import { invitedRows } from './invitedList'
+import { inviteOfficer, resendInvitation } from './inviteOfficer'
+import { emailField, inviteSchema, roleChangeSchema } from './officerForms'
+import { postedFields } from '../forms/postedFields'
 import { changeSafeguardingContact } from './safeguardingContact'
 import {
   countAdmins,
@@ -20,12 +24,21 @@ import {
 } from './queries'
 import { requireRole, signedInOfficer } from './setUpOfficerArea'
 
+interface OfficerRouteDeps {
+  db: Database
+  jobs: JobSender
+  clock: Clock
+  /** How long an invitation's link works (OFFICER_INVITATION_DAYS). */
+  invitationDays: number
+}
+
 async function renderOfficers(
-  db: Database,
+  deps: OfficerRouteDeps,
   req: Request,
   res: Response,
   form?: { errors: FormErrors; values: Record<string, string> },
 ) {
+  const { db } = deps
   const officer = signedInOfficer(req)
   const everyone = await listOfficers(db, officer.organisationId)
   // Invited people are listed apart until they first sign in, whether or not they ever can.
@@ -34,7 +47,8 @@ async function renderOfficers(
   res.status(form ? 400 : 200).render('manage/officers', {
     pageTitle: req.t('pages.officers.title'),
     hasErrors: form !== undefined,
-    invited,
+    invited: invitedRows(invited, { req, now: deps.clock(), days: deps.invitationDays }),
+    resendAction: paths.manage.officerInvitationResend,
     officers: officers.map((each) => ({
       email: each.email,
       role: each.role,
@@ -74,20 +88,32 @@ function renderOfficer(req: Request, res: Response, target: Officer, error?: str
   })
 }
 
-/** Admins invite officers to their organisation, change their roles and remove them. */
-export function officerRoutes(deps: { db: Database; jobs: JobSender }): Router {
+/** The invite form's answer for an address this organisation already has: it says which, kindly. */
+const alreadyHereErrors = (req: Request, outcome: 'already-invited' | 'already-officer'): FormErrors =>
+  fieldError(
+    'email',
+    outcome === 'already-invited'
+      ? 'officerInvitation.errors.alreadyInvited'
+      : 'officerInvitation.errors.alreadyOfficer',
+    req.t,
+  )
+
+const resendSchema = z.object({ email: emailField })
+
+/** Admins invite officers to their organisation, re-send invitations, change roles and remove officers. */
+export function officerRoutes(deps: OfficerRouteDeps): Router {
   const { db } = deps
   const router = Router()
   router.use(requireRole('admin'))
 
-  router.get('/', (req, res) => renderOfficers(db, req, res))
+  router.get('/', (req, res) => renderOfficers(deps, req, res))
 
   router.post('/', async (req, res) => {
     const admin = signedInOfficer(req)
     const values = postedFields(req.body, ['email', 'role'])
     const parsed = inviteSchema.safeParse(values)
     if (!parsed.success)
-      return renderOfficers(db, req, res, { errors: formErrors(parsed.error, req.t), values })
+      return renderOfficers(deps, req, res, { errors: formErrors(parsed.error, req.t), values })
     const email = normaliseEmail(parsed.data.email)
     const outcome = await inviteOfficer(deps, {
       admin,
@@ -95,15 +121,18 @@ export function officerRoutes(deps: { db: Database; jobs: JobSender }): Router {
       role: parsed.data.role,
       language: req.language,
     })
-    if (outcome === 'taken') {
-      const errors = {
-        errorList: [{ text: req.t('errors.email.taken'), href: '#email' }],
-        fields: {
-          email: { text: req.t('errors.email.taken'), visuallyHiddenText: req.t('errors.visuallyHidden') },
-        },
-      }
-      return renderOfficers(db, req, res, { errors, values })
-    }
+    if (outcome !== 'invited')
+      return renderOfficers(deps, req, res, { errors: alreadyHereErrors(req, outcome), values })
+    res.redirect(303, paths.manage.officers)
+  })
+
+  router.post('/invitations/resend', async (req, res) => {
+    const parsed = resendSchema.safeParse(postedFields(req.body, ['email']))
+    const email = parsed.success ? normaliseEmail(parsed.data.email) : ''
+    const sent =
+      parsed.success &&
+      (await resendInvitation(deps, { admin: signedInOfficer(req), email, language: req.language }))
+    if (!sent) throw new NotFoundError('No such invitation in this organisation')
     res.redirect(303, paths.manage.officers)
   })
 

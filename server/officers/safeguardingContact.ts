@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { recordAudit } from '../audit/recordAudit'
 import type { Database } from '../db/database'
 import { paths } from '../paths'
-import { postedFields } from './officerForms'
+import { postedFields } from '../forms/postedFields'
 import { updateSafeguardingContact, type Officer } from './queries'
 import { signedInOfficer } from './setUpOfficerArea'
 

@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express'
 import type { Database } from '../db/database'
 import { fieldError, formErrors, noErrors, type FormErrors } from '../forms/formErrors'
-import { postedFields } from '../officers/officerForms'
+import { postedFields } from '../forms/postedFields'
 import { signedInOfficer } from '../officers/setUpOfficerArea'
 import { paths } from '../paths'
 import { localHelpFields, localHelpLimit, localHelpSchema } from './localHelp'

@@ -12,15 +12,21 @@ import { Journey } from './journey'
 import { reachDraftStep, renderClosed } from './draftStep'
 import { stepPath } from './stepPath'
 import { submitResponse } from './submitResponse'
+import { clearInvitationCookie, readInvitationCookie } from '../invitations/invitationCookie'
+import { endPreview } from '../surveyBuilder/routes/previewSession'
 import { loadSentReference, loadSurveyContext, surveyLocals, type SurveyContext } from './surveyContext'
 
-function summaryRows(req: Request, context: SurveyContext, answers: Record<string, unknown>) {
+/** One row a question; a question skipped by its condition says "Not asked" and cannot be changed. */
+function summaryRows(req: Request, context: SurveyContext, journey: Journey) {
   const { survey, words, version } = context
+  const answers = journey.askedAnswers()
   return version.definition.questions.map((question) => {
     const questionWords = words.questions[question.id]
     const type = questionTypeFor(question)
-    const value = answers[question.id] as Parameters<typeof type.display>[0]
+    const value = answers[question.id] ?? null
     const title = questionWords?.title ?? question.id
+    if (!journey.isAsked(question.id))
+      return { key: { text: title }, value: { lines: [req.t('journeySteps.notAsked')] } }
     return {
       key: { text: title },
       value: {
@@ -47,16 +53,13 @@ export function checkAnswersPage(db: Database) {
     const reached = await reachDraftStep(db, req, res, { context, step: { kind: 'check-answers' } })
     if (!reached) return
     const { survey } = context
-    const { draft } = reached
+    const { journey } = reached
     res.render('respond/checkAnswers', {
       ...surveyLocals(context),
       pageTitle: req.t('pages.checkAnswers.title'),
-      rows: summaryRows(req, context, draft.answers),
+      rows: summaryRows(req, context, journey),
       backLink: {
-        href: stepPath(survey, {
-          kind: 'question',
-          questionId: context.version.definition.questions.at(-1)?.id ?? '',
-        }),
+        href: stepPath(survey, journey.previous({ kind: 'check-answers' })),
         text: req.t('layout.back'),
       },
       formAction: paths.respond.submit(survey.organisationSlug, survey.slug),
@@ -86,6 +89,8 @@ export function submitAnswers(db: Database, limits: ResponseLimits, jobs: JobSen
       return
     }
     if (context.preview) {
+      // A preview keeps nothing: its draft goes now, and nothing was counted or sent.
+      await endPreview(db, req, res, survey, context.draft.id)
       res.render('respond/previewEnd', {
         ...surveyLocals(context),
         pageTitle: req.t('pages.previewEnd.title'),
@@ -99,13 +104,14 @@ export function submitAnswers(db: Database, limits: ResponseLimits, jobs: JobSen
       now: limits.clock(),
       sender: senderFor(req, limits, survey.organisationId),
       jobs,
+      invitationTokenHash: readInvitationCookie(req, limits.secret),
     })
     if (outcome.kind === 'too-many') {
       renderTooMany(res, context, { stage: 'submit', retryAfterSeconds: outcome.retryAfterSeconds })
       return
     }
     if (outcome.kind === 'incomplete') {
-      const journey = new Journey(context.version.definition.questions, context.draft.answers)
+      const journey = new Journey(context.version.definition, context.draft.answers)
       res.redirect(303, stepPath(survey, journey.firstUnanswered()))
       return
     }
@@ -113,6 +119,7 @@ export function submitAnswers(db: Database, limits: ResponseLimits, jobs: JobSen
       res.redirect(303, stepPath(survey, 'start'))
       return
     }
+    clearInvitationCookie(res, survey)
     req.log.info({ surveyId: survey.surveyId, outcome: outcome.kind }, 'response submitted')
     res.redirect(303, paths.respond.confirmation(survey.organisationSlug, survey.slug))
   }

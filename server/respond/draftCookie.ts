@@ -34,7 +34,12 @@ export function writeDraftId(
   ttlDays: number,
 ): void {
   res.clearCookie(sentCookieName, surveyCookie(res, survey))
-  res.cookie(cookieName, draftId, { ...surveyCookie(res, survey), maxAge: ttlDays * 24 * 60 * 60 * 1000 })
+  // On a shared device, or an officer typing in a response, the cookie ends with the browser session.
+  const onlyThisSession = res.locals.sharedDevice !== undefined || res.locals.dataEntry !== undefined
+  res.cookie(cookieName, draftId, {
+    ...surveyCookie(res, survey),
+    ...(onlyThisSession ? {} : { maxAge: ttlDays * 24 * 60 * 60 * 1000 }),
+  })
 }
 
 /** Forgets a draft id that leads nowhere any more (expired, deleted, or sent and confirmed). */
@@ -54,6 +59,11 @@ export function replaceDraftWithReference(
 ): void {
   clearDraftId(res, survey)
   res.cookie(sentCookieName, reference, surveyCookie(res, survey))
+}
+
+/** Forgets the reference of a response sent from this browser (a shared device's next person). */
+export function forgetSentReference(res: Response, survey: { organisationSlug: string; slug: string }): void {
+  res.clearCookie(sentCookieName, surveyCookie(res, survey))
 }
 
 export function readSentReference(req: Request): string | undefined {

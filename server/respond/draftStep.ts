@@ -38,7 +38,7 @@ export async function reachDraftStep(
     )
     return undefined
   }
-  const journey = new Journey(context.version.definition.questions, draft.answers)
+  const journey = new Journey(context.version.definition, draft.answers)
   if (!journey.canVisit(step)) {
     res.redirect(303, stepPath(survey, journey.firstUnanswered()))
     return undefined

@@ -1,9 +1,10 @@
 import type { Translate } from '../i18n/translator'
 import type { QuestionDefinition } from '../surveys/definitionSchema'
 import { optionLabeller } from '../surveys/labels'
-import type { AnswerError } from '../surveys/questionTypes/contract'
+import type { AnswerError, ChoiceItem } from '../surveys/questionTypes/contract'
 import { questionTypeFor } from '../surveys/questionTypes/registry'
 import type { SurveyWords } from '../surveys/words'
+import { numberErrorText, numberFieldValues, numberRangeHint } from './numberField'
 
 export const answerFieldName = 'answer'
 
@@ -17,12 +18,9 @@ interface QuestionPageInput {
   position: { current: number; total: number }
 }
 
-function errorText(
-  input: QuestionPageInput,
-  control: string,
-  items: { value: string; text: string }[],
-): string {
+function errorText(input: QuestionPageInput, control: string, items: ChoiceItem[]): string {
   const { error, t } = input
+  if (error && control === 'number') return numberErrorText({ ...input, error, items }, t)
   if (error === 'required') return t(`errors.required.${control}`)
   if (error === 'tooLong')
     return t('errors.tooLong', { max: input.question.type === 'free-text' ? input.question.maxLength : 0 })
@@ -50,7 +48,8 @@ export function questionPageModel(input: QuestionPageInput) {
   const items = type.items(question, label)
   const message = input.error && errorText(input, type.control, items)
   const errorMessage = message ? { text: message, visuallyHiddenText: t('errors.visuallyHidden') } : undefined
-  const hint = questionWords?.hint ? { text: questionWords.hint } : undefined
+  const hintText = questionWords?.hint ?? numberRangeHint(question, t)
+  const hint = hintText ? { text: hintText } : undefined
   const maxLength = question.type === 'free-text' ? question.maxLength : undefined
   return {
     pageTitle: title,
@@ -67,6 +66,17 @@ export function questionPageModel(input: QuestionPageInput) {
         value: shown[0] ?? '',
         rows: 6,
         countMessage: maxLength ? t('pages.question.characterLimit', { max: maxLength }) : undefined,
+      },
+      number: {
+        id: answerFieldName,
+        name: answerFieldName,
+        heading,
+        picture,
+        hint,
+        errorMessage,
+        inputLabel: t('journeySteps.number.label'),
+        divider: t('answers.or'),
+        ...numberFieldValues(shown, items),
       },
       choices: {
         type: type.control === 'checkboxes' ? 'checkbox' : 'radio',

@@ -82,7 +82,7 @@ export function answerQuestion(db: Database, config: Config) {
       language: req.language,
       ttlDays: config.draftTtlDays,
     })
-    const journey = new Journey(ready.context.version.definition.questions, {
+    const journey = new Journey(ready.context.version.definition, {
       ...draft.answers,
       [ready.question.id]: parsed.value,
     })

@@ -5,6 +5,7 @@ import type { JobSender } from '../jobs/jobQueue'
 import { routePatterns } from '../paths'
 import type { ResponseLimits } from '../responseLimits/routes/sender'
 import { checkAnswersPage, confirmationPage, submitAnswers } from './checkAnswersRoutes'
+import { continueFromInformationPage, informationPage } from './informationPageRoutes'
 import { answerQuestion, questionPage } from './questionRoutes'
 import { beginSurvey, startPage } from './startRoutes'
 
@@ -27,6 +28,8 @@ export function respondRoutes(deps: {
   })
   router.get(patterns.question, questionPage(db))
   router.post(patterns.question, answerQuestion(db, config))
+  router.get(patterns.informationPage, informationPage(db))
+  router.post(patterns.informationPage, continueFromInformationPage(db))
   router.get(patterns.checkAnswers, checkAnswersPage(db))
   router.post(patterns.submit, submitAnswers(db, limits, deps.jobs))
   router.get(patterns.submit, (req, res) => {

@@ -7,6 +7,7 @@ import type { ResponseLimits } from '../responseLimits/routes/sender'
 import { startOrResume } from '../responseLimits/routes/startOrResume'
 import { renderTooMany } from '../responseLimits/routes/tooManyPage'
 import { startStatement } from '../privacy/startStatement'
+import { answerUntilText } from '../surveyManagement/closingText'
 import { writeDraftId } from './draftCookie'
 import { expiredDraftNotice } from './expiredDraft'
 import { Journey } from './journey'
@@ -31,6 +32,7 @@ export function startPage(db: Database, deps: { config: Config; limits: Response
       answersText: words.start.answers,
       privacyStatement: await startStatement(db, { ...survey, easyRead: version.definition.easyRead }, req.t),
       timeText: req.t('pages.start.time', { count: version.definition.estimatedMinutes }),
+      answerUntil: answerUntilText(survey.closesAt, { t: req.t, language: req.language }),
       resuming: context.draft !== undefined,
       formAction: paths.respond.begin(survey.organisationSlug, survey.slug),
       ...(await groupOnStartPage(db, req, survey, limits.clock())),
@@ -59,9 +61,6 @@ export function beginSurvey(db: Database, deps: { config: Config; limits: Respon
     const { survey, version } = context
     const { draft } = started
     writeDraftId(res, survey, draft.id, config.draftTtlDays)
-    res.redirect(
-      303,
-      stepPath(survey, new Journey(version.definition.questions, draft.answers).firstUnanswered()),
-    )
+    res.redirect(303, stepPath(survey, new Journey(version.definition, draft.answers).firstUnanswered()))
   }
 }

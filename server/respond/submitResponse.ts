@@ -6,10 +6,14 @@ import { insertHeldResponse } from '../responseLimits/store/heldQueries'
 import type { HoldReason } from '../responseLimits/model/holdRules'
 import type { JobSender } from '../jobs/jobQueue'
 import { alertOnWorryingAnswers } from '../safeguarding/phrases/scanFreeTextOnSubmit'
+import { markInvitationAnswered } from '../invitations/linkQueries'
+import { collectionMethodOf, isEnteredMethod, unscreened } from '../device/model/collectionMethods'
+import { recordEnteredResponse } from '../device/store/recordEnteredResponse'
 import { findSurveyVersion } from '../surveys/queries'
-import { Journey, type Answers } from './journey'
+import { Journey } from './journey'
 import { findResponseReferenceByDraft } from './queries'
 import { newReference } from './reference'
+import { deleteDraft, insertCountedResponse, lockDraft, type LockedDraft } from './submitQueries'
 
 export type SubmitOutcome =
   | { kind: 'submitted'; reference: string; held: boolean }
@@ -31,14 +35,11 @@ export interface SubmitRequest {
   sender: Sender
   /** Where a safeguarding alert's email job is put, inside this transaction. */
   jobs: JobSender
-}
-
-interface LockedDraft {
-  version: number
-  language: string
-  answers: Answers
-  started_at: Date | null
-  group_session_id: string | null
+  /**
+   * The hash of the invitation link this browser came by (from its signed cookie), if any: that
+   * invitation is marked answered in this transaction. Nothing joining the two is written.
+   */
+  invitationTokenHash?: string
 }
 
 /** One new row, counted or held; the reference must be free in both tables. */
@@ -51,35 +52,8 @@ interface NewResponse {
   held: HoldReason[] | undefined
 }
 
-async function insertCounted(
-  tx: Queryable,
-  row: NewResponse,
-  id: string,
-  reference: string,
-): Promise<boolean> {
-  const inserted = await tx.query(
-    `INSERT INTO responses (organisation_id, id, survey_id, version, language, reference, draft_id, answers, submitted_at)
-     SELECT $1, $2, $3, $4, $5, $6, draft_key($7::uuid), $8, ($9::timestamptz AT TIME ZONE 'Europe/London')::date
-      WHERE NOT EXISTS (SELECT 1 FROM held_responses WHERE organisation_id = $1 AND reference = $6)
-     ON CONFLICT DO NOTHING RETURNING id`,
-    [
-      row.survey.organisationId,
-      id,
-      row.survey.surveyId,
-      row.draft.version,
-      row.draft.language,
-      reference,
-      row.draftId,
-      JSON.stringify(row.answers),
-      row.now,
-    ],
-  )
-  return inserted.length > 0
-}
-
 async function insertRow(tx: Queryable, row: NewResponse, id: string, reference: string): Promise<boolean> {
-  if (!row.held) return insertCounted(tx, row, id, reference)
-  return insertHeldResponse(tx, {
+  const stored = {
     ...row.survey,
     id,
     version: row.draft.version,
@@ -88,9 +62,10 @@ async function insertRow(tx: Queryable, row: NewResponse, id: string, reference:
     draftId: row.draftId,
     answers: row.answers,
     submittedAt: row.now,
-    startedAt: row.draft.started_at,
-    reasons: row.held,
-  })
+    collectionMethod: collectionMethodOf(row.draft),
+  }
+  if (!row.held) return insertCountedResponse(tx, stored)
+  return insertHeldResponse(tx, { ...stored, startedAt: row.draft.started_at, reasons: row.held })
 }
 
 /**
@@ -110,26 +85,24 @@ async function insertRow(tx: Queryable, row: NewResponse, id: string, reference:
 export async function submitResponse(db: Database, request: SubmitRequest): Promise<SubmitOutcome> {
   const { survey, draftId, now } = request
   return db.transaction(async (tx) => {
-    const drafts = await tx.query<LockedDraft>(
-      `SELECT version, language, answers, started_at, group_session_id FROM drafts
-        WHERE organisation_id = $1 AND survey_id = $2 AND id = $3 AND expires_at > now() FOR UPDATE`,
-      [survey.organisationId, survey.surveyId, draftId],
-    )
-    const draft = drafts[0]
+    const draft = await lockDraft(tx, survey, draftId)
     if (!draft) {
       const reference = await findResponseReferenceByDraft(tx, survey, draftId)
       return reference ? { kind: 'already-submitted', reference } : { kind: 'no-draft' }
     }
     const definition = (await findSurveyVersion(tx, survey, draft.version))?.definition
-    if (!definition || !new Journey(definition.questions, draft.answers).isComplete)
-      return { kind: 'incomplete' }
-    const answers = Object.fromEntries(definition.questions.map(({ id }) => [id, draft.answers[id] ?? null]))
+    const journey = definition && new Journey(definition, draft.answers)
+    if (!definition || !journey?.isComplete) return { kind: 'incomplete' }
+    // Only the questions asked: an answer to a question a later change skipped is dropped here.
+    const answers = journey.askedAnswers()
 
-    const judgement = await screenSubmit(tx, request.sender, {
+    // A response an officer typed in is theirs to vouch for: no address limits, never held.
+    const entered = isEnteredMethod(draft.collection_method) ? draft.entered_by : null
+    const judgement = await screenSubmit(tx, entered ? unscreened(request.sender) : request.sender, {
       organisationId: survey.organisationId,
       groupSessionId: draft.group_session_id,
       startedAt: draft.started_at,
-      questions: definition.questions.length,
+      questions: Object.keys(answers).length,
       answers,
       now,
     })
@@ -149,10 +122,10 @@ export async function submitResponse(db: Database, request: SubmitRequest): Prom
       if (await insertRow(tx, row, id, reference)) {
         const alert = { ...survey, responseId: id, language: draft.language, definition, answers }
         await alertOnWorryingAnswers(tx, request.jobs, alert, now)
-        await tx.query('DELETE FROM drafts WHERE organisation_id = $1 AND id = $2', [
-          survey.organisationId,
-          draftId,
-        ])
+        if (request.invitationTokenHash) await markInvitationAnswered(tx, survey, request.invitationTokenHash)
+        if (entered && isEnteredMethod(draft.collection_method))
+          await recordEnteredResponse(tx, { ...survey, officerId: entered, method: draft.collection_method })
+        await deleteDraft(tx, survey.organisationId, draftId)
         return { kind: 'submitted', reference, held: row.held !== undefined }
       }
       const existing = await findResponseReferenceByDraft(tx, survey, draftId)

@@ -9,9 +9,11 @@ import {
   type SurveyVersion,
 } from '../surveys/queries'
 import { wordsFor, type SurveyWords } from '../surveys/words'
+import { builderPreviewVersion, rememberPreviewDraft } from '../surveyBuilder/routes/previewSession'
 import { helpLinkFor } from '../safeguarding/help/helpPage'
 import { organisationFooter } from '../privacy/footerLinks'
 import { readDraftId, readSentReference } from './draftCookie'
+import { keepToOfferedLanguages, offeredLanguages } from './offeredLanguages'
 import { findDraft, findResponseReference, findResponseReferenceByDraft, type Draft } from './queries'
 
 export interface SurveyContext {
@@ -45,14 +47,18 @@ export async function loadSurveyContext(db: Database, req: Request): Promise<Sur
   const survey = await findSurveyBySlugs(db, param(req, 'organisation'), param(req, 'survey'))
   if (!survey) throw new NotFoundError('No such survey')
   const availability = availabilityOf(survey, new Date())
+  // An officer previewing from the builder sees the survey's working copy, whatever its status.
+  const builderPreview = await builderPreviewVersion(db, req, survey)
   // A survey not yet published is seen only by its own organisation's officers, as a preview.
-  const preview = availability === 'not-published'
+  const preview = availability === 'not-published' || builderPreview !== undefined
   if (preview && req.session.officer?.organisationId !== survey.organisationId)
     throw new NotFoundError('Survey not published')
   const draftId = readDraftId(req)
   const draft = draftId ? await findDraft(db, survey, draftId) : undefined
-  const version = await findSurveyVersion(db, survey, draft?.version)
+  if (builderPreview && draft) rememberPreviewDraft(req, draft.id)
+  const version = builderPreview ?? (await findSurveyVersion(db, survey, draft?.version))
   if (!version) throw new NotFoundError('No such survey version')
+  keepToOfferedLanguages(req, offeredLanguages(version.definition, version.words))
   return {
     survey,
     draft,

@@ -1,4 +1,4 @@
-import type { Figure } from './types'
+import type { Figure } from '../statistics/types'
 
 /** A count as published: its value, or null and a flag when it must be withheld. */
 export const figure = (value: number, suppressed: boolean): Figure => ({

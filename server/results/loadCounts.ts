@@ -1,18 +1,18 @@
 import type { Queryable } from '../db/database'
-import { NotFoundError } from '../errors'
 import type { SurveyDefinition } from '../surveys/definitionSchema'
-import { findSurveyVersion } from '../surveys/queries'
+import type { CombinedSurvey } from '../surveyVersions/combineVersions'
+import { loadCombinedSurvey } from '../surveyVersions/loadCombinedSurvey'
 import { countAnswers, type AnswerCounts, type CountAnswersOptions } from './countAnswers'
 
 /**
- * The counts for a selection, with the newest version's definition to read them by. Responses to
- * older versions are counted against it: answers to questions it no longer has are ignored.
+ * The counts for a selection, with every version of the survey combined by question id to read them
+ * by: answers are counted by question id and option value whichever version they were given to.
+ * NotFoundError when the organisation has no such survey.
  */
 export async function loadCounts(
   db: Queryable,
   options: CountAnswersOptions,
-): Promise<{ definition: SurveyDefinition; counts: AnswerCounts }> {
-  const newest = await findSurveyVersion(db, options)
-  if (!newest) throw new NotFoundError(`No survey ${options.surveyId} in this organisation`)
-  return { definition: newest.definition, counts: await countAnswers(db, options) }
+): Promise<{ survey: CombinedSurvey; definition: SurveyDefinition; counts: AnswerCounts }> {
+  const survey = await loadCombinedSurvey(db, options)
+  return { survey, definition: survey.definition, counts: await countAnswers(db, options) }
 }

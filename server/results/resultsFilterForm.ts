@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { postedFields } from '../officers/officerForms'
+import { postedFields } from '../forms/postedFields'
 import { isLanguageCode } from '../i18n/languages'
 import type { SurveyDefinition } from '../surveys/definitionSchema'
 import { questionTypeFor } from '../surveys/questionTypes/registry'

@@ -3,20 +3,10 @@ import type { LanguageCode } from '../i18n/languages'
 import type { SurveyDefinition } from '../surveys/definitionSchema'
 import { optionLabeller } from '../surveys/labels'
 import type { SurveyWords } from '../surveys/words'
-import type { Figure, QuestionResult, SurveyResults } from './types'
-
-const numberLocales: Record<LanguageCode, string> = { en: 'en-GB', cy: 'cy-GB', ur: 'ur-PK' }
-
-/** Percentages are rounded once, here, to one decimal place, for people to read. */
-export function formatPercent(value: number, language: LanguageCode): string {
-  return `${new Intl.NumberFormat(numberLocales[language], { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value)}%`
-}
-
-export function formatFigure(value: Figure, threshold: number, t: Translate, language: LanguageCode): string {
-  return value.value === null
-    ? t('results.fewerThan', { count: threshold })
-    : new Intl.NumberFormat(numberLocales[language]).format(value.value)
-}
+import { numberSummaryText } from './numberSummaryText'
+import type { QuestionResult, SurveyResults } from './types'
+import type { Figure } from '../statistics/types'
+import { formatFigure, formatPercent, numberLocales } from '../statistics/figureText'
 
 // Geometry of the bar charts, in SVG user units; the chart scales to the width it is given.
 const chart = { width: 640, rowHeight: 48, labelHeight: 18, barHeight: 18, barSpace: 540 }
@@ -26,6 +16,20 @@ interface Context {
   t: Translate
   language: LanguageCode
   rtl: boolean
+  /** What each question's versions changed, by question id (server/surveyVersions/versionNotes.ts). */
+  notes: ReadonlyMap<string, string[]>
+}
+
+/** "Not asked: 12", "No answer: 3": each only when shown and not nobody. */
+function unaskedLines(result: QuestionResult, context: Context) {
+  const line = (key: string, value: Figure) =>
+    value.value === null || value.value === 0
+      ? undefined
+      : context.t(key, { number: formatFigure(value, context.threshold, context.t, context.language) })
+  return {
+    notAsked: line('versions.results.notAsked', result.notAsked),
+    noAnswer: line('versions.results.noAnswer', result.noAnswer),
+  }
 }
 
 function barChart(result: QuestionResult, label: (value: string) => string, context: Context) {
@@ -77,6 +81,8 @@ function questionModel(
   return {
     id: result.questionId,
     title: questionWords?.title ?? result.questionId,
+    notes: context.notes.get(result.questionId) ?? [],
+    ...unaskedLines(result, context),
     suppressed: result.answered.suppressed,
     answered: figureText(result.answered),
     denominator: figureText(result.denominator),
@@ -101,6 +107,12 @@ function questionModel(
           }
         : undefined,
     headlineSuppressed: headline !== undefined && headline.percentage === null,
+    numbers: numberSummaryText(result, {
+      t,
+      threshold,
+      format: (value) =>
+        new Intl.NumberFormat(numberLocales[language], { maximumFractionDigits: 2 }).format(value),
+    }),
     chart: barChart(result, label, context),
     rows: result.options.map((option) => ({
       label: label(option.value),
@@ -114,7 +126,11 @@ function questionModel(
   }
 }
 
-/** What the results view shows: every figure already formatted, suppressed ones in words. */
+/**
+ * What the results view shows: every figure already formatted, suppressed ones in words. For a
+ * survey with several versions, the definition and words are the combined ones and `notes` say
+ * what changed between versions (see server/surveyVersions).
+ */
 export function resultsPageModel(input: {
   results: SurveyResults
   definition: SurveyDefinition
@@ -122,8 +138,15 @@ export function resultsPageModel(input: {
   t: Translate
   language: LanguageCode
   rtl: boolean
+  notes?: ReadonlyMap<string, string[]>
 }) {
-  const context = { threshold: input.results.threshold, t: input.t, language: input.language, rtl: input.rtl }
+  const context = {
+    threshold: input.results.threshold,
+    t: input.t,
+    language: input.language,
+    rtl: input.rtl,
+    notes: input.notes ?? new Map<string, string[]>(),
+  }
   return {
     responses: formatFigure(input.results.responses, input.results.threshold, input.t, input.language),
     threshold: input.results.threshold,

@@ -8,16 +8,18 @@ import { signedInOfficer } from '../officers/setUpOfficerArea'
 import { paths } from '../paths'
 import { heldNotice } from '../responseLimits/routes/heldNotice'
 import { loadManagedSurvey } from '../surveyManagement/surveyRoutes'
-import { londonToday } from '../surveyManagement/closingDate'
+import { londonToday } from '../i18n/londonDates'
 import { optionLabeller } from '../surveys/labels'
 import { questionTypeFor } from '../surveys/questionTypes/registry'
 import { wordsFor } from '../surveys/words'
+import { combinedWordsFor } from '../surveyVersions/combinedWords'
+import { versionNotes } from '../surveyVersions/versionNotes'
 import { periodPresets } from './periodPresets'
 import { parseResultsQuery } from './resultsFilterForm'
 import { resultsPageModel } from './resultsPage'
-import { loadSurveyResults } from './surveyResults'
-import { countText } from './countText'
-import { thresholdFrom } from './threshold'
+import { loadResultsAcrossVersions } from './surveyResults'
+import { countText } from '../statistics/countText'
+import { thresholdFrom } from '../statistics/threshold'
 
 async function resultsPage(db: Database, req: Request, res: Response) {
   const officer = signedInOfficer(req)
@@ -27,7 +29,7 @@ async function resultsPage(db: Database, req: Request, res: Response) {
   const { values, chosen, errors, filter } = parseResultsQuery(req.query, definition)
   const threshold = thresholdFrom(officer.smallNumberThreshold)
   const key = { organisationId: officer.organisationId, surveyId: survey.surveyId }
-  const results = filter ? await loadSurveyResults(db, { ...key, filter, threshold }) : undefined
+  const loaded = filter ? await loadResultsAcrossVersions(db, { ...key, filter, threshold }) : undefined
   const themes = await listThemes(db, key)
   const held = filter ? await heldNotice(db, req, { ...survey, filter }) : undefined
   const query = new URLSearchParams(chosen).toString()
@@ -54,14 +56,15 @@ async function resultsPage(db: Database, req: Request, res: Response) {
             .map((value) => ({ value, text: label(value) })),
         }
       }),
-    model: results
+    model: loaded
       ? resultsPageModel({
-          results,
-          definition,
-          words,
+          results: loaded.results,
+          definition: loaded.survey.definition,
+          words: combinedWordsFor(loaded.survey, req.language),
           t: req.t,
           language: req.language,
           rtl: directionOf(req.language) === 'rtl',
+          notes: versionNotes(loaded.survey, { t: req.t, language: req.language }),
         })
       : undefined,
     themes: themes.map((theme) => ({

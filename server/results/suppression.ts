@@ -1,4 +1,4 @@
-import { defaultThreshold, isSmall, thresholdFrom } from './threshold'
+import { defaultThreshold, isSmall, thresholdFrom } from '../statistics/threshold'
 
 /** One answer's count in a question's table. */
 export interface CountCell {
@@ -37,7 +37,7 @@ const withholdAll = (table: CountTable): TableSuppression => ({
   numerator: true,
 })
 
-function needsSecondary(table: CountTable, hidden: boolean[], threshold: number): boolean {
+export function needsSecondary(table: CountTable, hidden: boolean[], threshold: number): boolean {
   const hiddenCounts = table.cells.filter((_, index) => hidden[index]).map((cell) => cell.count)
   if (hiddenCounts.length === 0) return false
   const hiddenTotal = hiddenCounts.reduce((sum, count) => sum + count, 0)
@@ -45,7 +45,7 @@ function needsSecondary(table: CountTable, hidden: boolean[], threshold: number)
 }
 
 /** The smallest non-zero count still shown; on a tie the later option. */
-function smallestShown(table: CountTable, hidden: boolean[]): number | undefined {
+export function smallestShown(table: CountTable, hidden: boolean[]): number | undefined {
   let smallest: number | undefined
   table.cells.forEach((cell, index) => {
     const best = smallest === undefined ? undefined : table.cells[smallest]

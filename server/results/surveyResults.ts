@@ -1,21 +1,28 @@
 import type { Queryable } from '../db/database'
 import type { QuestionDefinition, SurveyDefinition } from '../surveys/definitionSchema'
+import type { CombinedSurvey } from '../surveyVersions/combineVersions'
 import type { AnswerCounts, CountAnswersOptions, QuestionCounts } from './countAnswers'
 import { figure } from './figure'
 import { headlineAnswersFor } from './headlineAnswers'
 import { loadCounts } from './loadCounts'
-import { percentage, wilsonInterval } from './statistics'
+import { notAskedFigures } from './notAskedFigures'
+import { buildNumberResult } from './numberResult'
+import { percentage, wilsonInterval } from '../statistics/proportions'
 import { denominatorOf, suppressTable } from './suppression'
 import { tabulateQuestion } from './tabulateQuestion'
-import { isSmall, thresholdFrom } from './threshold'
+import { isSmall, thresholdFrom } from '../statistics/threshold'
 import type { Headline, QuestionResult, SurveyResults } from './types'
 
+/** A question's counts, and the selection they come from. */
+interface Counted {
+  counts: QuestionCounts | undefined
+  responses: number
+  threshold: number
+}
+
 /** Free text has no table: how many answered, and how many wrote something, each shown or not. */
-function buildTextResult(
-  question: QuestionDefinition,
-  counts: QuestionCounts | undefined,
-  threshold: number,
-): QuestionResult {
+function buildTextResult(question: QuestionDefinition, counted: Counted): QuestionResult {
+  const { counts, threshold } = counted
   const answered = counts?.answered ?? 0
   const tooFew = isSmall(answered, threshold)
   return {
@@ -25,14 +32,12 @@ function buildTextResult(
     denominator: figure(answered, tooFew),
     options: [],
     textAnswers: figure(counts?.written ?? 0, tooFew || isSmall(counts?.written ?? 0, threshold)),
+    ...notAskedFigures({ ...counted, questionHidden: tooFew }),
   }
 }
 
-function buildChoiceResult(
-  question: QuestionDefinition,
-  counts: QuestionCounts | undefined,
-  threshold: number,
-): QuestionResult {
+function buildChoiceResult(question: QuestionDefinition, counted: Counted): QuestionResult {
+  const { counts, threshold } = counted
   const table = tabulateQuestion(question, counts)
   const hidden = suppressTable(table, threshold)
   const denominator = denominatorOf(table)
@@ -53,6 +58,7 @@ function buildChoiceResult(
     answered: figure(table.answered, hidden.question),
     denominator: figure(denominator, hidden.denominator),
     options,
+    ...notAskedFigures({ ...counted, questionHidden: hidden.question }),
   }
   if (!positive) return result
   const numerator = table.cells.reduce((sum, cell) => (cell.positive ? sum + cell.count : sum), 0)
@@ -67,7 +73,8 @@ function buildChoiceResult(
 }
 
 /**
- * A survey's results for one selection, question by question in the definition's order, with small
+ * A survey's results for one selection, question by question in the definition's order (for a
+ * survey with several versions, the combined definition: see server/surveyVersions), with small
  * numbers already suppressed. Percentages are kept at full precision: whoever shows them rounds them
  * (to one decimal place), so nothing is ever computed from a rounded figure.
  */
@@ -82,22 +89,35 @@ export function buildSurveyResults(input: {
     responses: figure(input.counts.responses, isSmall(input.counts.responses, threshold)),
     threshold,
     questions: input.definition.questions.map((question) => {
-      const counts = input.counts.questions.get(question.id)
+      const counted = {
+        counts: input.counts.questions.get(question.id),
+        responses: input.counts.responses,
+        threshold,
+      }
+      if (question.type === 'number') return buildNumberResult(question, counted)
       return question.type === 'free-text'
-        ? buildTextResult(question, counts, threshold)
-        : buildChoiceResult(question, counts, threshold)
+        ? buildTextResult(question, counted)
+        : buildChoiceResult(question, counted)
     }),
   }
 }
 
 /**
- * Results for a selection of a survey's responses, read by the newest version's definition (see
- * loadCounts for responses to older versions).
+ * Results for a selection of a survey's responses across all its versions, with the combined survey
+ * they are read by (its words and version notes label them).
  */
+export async function loadResultsAcrossVersions(
+  db: Queryable,
+  options: CountAnswersOptions & { threshold?: number },
+): Promise<{ results: SurveyResults; survey: CombinedSurvey }> {
+  const { survey, definition, counts } = await loadCounts(db, options)
+  return { results: buildSurveyResults({ definition, counts, threshold: options.threshold }), survey }
+}
+
+/** Results for a selection of a survey's responses, every version combined by question id. */
 export async function loadSurveyResults(
   db: Queryable,
   options: CountAnswersOptions & { threshold?: number },
 ): Promise<SurveyResults> {
-  const { definition, counts } = await loadCounts(db, options)
-  return buildSurveyResults({ definition, counts, threshold: options.threshold })
+  return (await loadResultsAcrossVersions(db, options)).results
 }

@@ -14,11 +14,13 @@ export interface QuestionTable extends CountTable {
 }
 
 /**
- * A choice question's table: every option it offers now, in order, with 0 for options nobody chose.
- * Values it no longer offers (an option removed in a later version) are left out. For questions
- * with one answer, "answered" is then the cells added up, so the percentages still total 100 and no
- * left-out count can be worked out as answered minus the cells shown. A multiple-choice answer
- * counts in several cells, so there "answered" is the database's count of people.
+ * A choice question's table: every option it offers, in order, with 0 for options nobody chose.
+ * Read by a survey's combined definition, that is every option any version offered (see
+ * server/surveyVersions), so an answer to an option since removed still counts. A stored value the
+ * definition does not offer at all is left out; for questions with one answer, "answered" is then
+ * the cells added up, so the percentages still total 100 and no left-out count can be worked out as
+ * answered minus the cells shown. A multiple-choice answer counts in several cells, so there
+ * "answered" is the database's count of people.
  */
 export function tabulateQuestion(
   question: QuestionDefinition,

@@ -1,3 +1,4 @@
+import type { Figure, Interval } from '../statistics/types'
 import type { QuestionTypeName } from '../surveys/definitionSchema'
 
 /**
@@ -12,17 +13,6 @@ export interface SurveyResults {
   /** The smallest count shown (an organisation setting, never below 5). */
   threshold: number
   questions: QuestionResult[]
-}
-
-/** A count that may be withheld. When suppressed, `value` is null and nothing derived from it is shown. */
-export interface Figure {
-  value: number | null
-  suppressed: boolean
-}
-
-export interface Interval {
-  lower: number
-  upper: number
 }
 
 export interface OptionResult {
@@ -56,6 +46,19 @@ export interface QuestionResult {
   headline?: Headline
   /** Free-text questions: how many wrote something (their words are read elsewhere). */
   textAnswers?: Figure
+  /** Number questions: the median and quartiles of the numbers given (server/results/numberResult.ts). */
+  numbers?: NumberSummary
+  /** In the selection but never asked it: skipped by a condition, or their version lacked it. */
+  notAsked: Figure
+  /** Asked, and left blank. Like "not asked", never in a percentage. */
+  noAnswer: Figure
+}
+
+/** The middle of the numbers given and the quartiles either side; null when withheld. */
+export interface NumberSummary {
+  median: number | null
+  lowerQuartile: number | null
+  upperQuartile: number | null
 }
 
 /** Which responses the results cover. Every field narrows the selection; none means all. */

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/database'
-import type { IndicatorFact, PartFact } from '../scorecards/types'
+import type { IndicatorFact, PartFact } from '../scorecards/model/types'
 import { listFactsOfDeletedResponses } from './queries'
 
 const periodOf = (fact: IndicatorFact) => `${fact.indicatorId}\u0000${fact.period}`

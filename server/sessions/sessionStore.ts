@@ -1,5 +1,6 @@
 import session from 'express-session'
 import type { Database } from '../db/database'
+import { deleteSession, extendSession, findSessionData, upsertSession } from './sessionQueries'
 
 type Callback = (error?: unknown) => void
 
@@ -14,48 +15,28 @@ export class DatabaseSessionStore extends session.Store {
   }
 
   override get(sid: string, callback: (error: unknown, data?: session.SessionData | null) => void): void {
-    this.db
-      .query<{ data: session.SessionData }>(
-        'SELECT data FROM sessions WHERE sid = $1 AND expires_at > now()',
-        [sid],
-      )
-      .then((rows) => {
-        callback(null, rows[0]?.data ?? null)
+    findSessionData(this.db, sid)
+      .then((data) => {
+        callback(null, data)
       })
       .catch(callback)
   }
 
   override set(sid: string, data: session.SessionData, callback?: Callback): void {
-    this.db
-      .query(
-        `INSERT INTO sessions (sid, data, expires_at) VALUES ($1, $2, $3)
-         ON CONFLICT (sid) DO UPDATE SET data = EXCLUDED.data, expires_at = EXCLUDED.expires_at`,
-        [sid, JSON.stringify(data), expiryOf(data)],
-      )
+    upsertSession(this.db, sid, { data, expiresAt: expiryOf(data) })
       .then(() => callback?.())
       .catch((error: unknown) => callback?.(error))
   }
 
-  /** Moves the expiry on, but writes only when it moves by an hour or more, not on every request. */
   override touch(sid: string, data: session.SessionData, callback?: Callback): void {
-    this.db
-      .query(
-        `UPDATE sessions SET expires_at = $2 WHERE sid = $1 AND expires_at < $2::timestamptz - interval '1 hour'`,
-        [sid, expiryOf(data)],
-      )
+    extendSession(this.db, sid, expiryOf(data))
       .then(() => callback?.())
       .catch((error: unknown) => callback?.(error))
   }
 
   override destroy(sid: string, callback?: Callback): void {
-    this.db
-      .query('DELETE FROM sessions WHERE sid = $1', [sid])
+    deleteSession(this.db, sid)
       .then(() => callback?.())
       .catch((error: unknown) => callback?.(error))
   }
-}
-
-export async function deleteExpiredSessions(db: Database): Promise<number> {
-  const rows = await db.query('DELETE FROM sessions WHERE expires_at <= now() RETURNING sid')
-  return rows.length
 }

@@ -1,5 +1,10 @@
 import { createHash } from 'node:crypto'
 import type { Queryable } from '../db/database'
+import {
+  countRecentSignInRequests,
+  deleteSignInRequestsOlderThan,
+  insertSignInRequest,
+} from './requestQueries'
 
 /**
  * Limits on signing in, in any window of 15 minutes.
@@ -26,17 +31,8 @@ const limitOf: Record<CountedKind, number> = {
   'bad-token': signInLimits.badTokensPerClient,
 }
 
-async function countRecent(db: Queryable, hash: string): Promise<number> {
-  const [row] = await db.query<{ count: number }>(
-    `SELECT count(*)::integer AS count FROM sign_in_requests
-      WHERE key_hash = $1 AND requested_at > now() - make_interval(mins => $2)`,
-    [hash, signInLimits.windowMinutes],
-  )
-  return row?.count ?? 0
-}
-
-const record = (db: Queryable, hash: string) =>
-  db.query('INSERT INTO sign_in_requests (key_hash) VALUES ($1)', [hash])
+const countRecent = (db: Queryable, hash: string) =>
+  countRecentSignInRequests(db, hash, signInLimits.windowMinutes)
 
 /**
  * Counts a link request against the client, and says whether it is within the limit. Only hashes are
@@ -45,7 +41,7 @@ const record = (db: Queryable, hash: string) =>
 export async function allowSignInRequest(db: Queryable, client: string): Promise<boolean> {
   const hash = keyHash('client', client)
   if ((await countRecent(db, hash)) >= limitOf.client) return false
-  await record(db, hash)
+  await insertSignInRequest(db, hash)
   return true
 }
 
@@ -55,13 +51,8 @@ export async function isGuessingRefused(db: Queryable, client: string): Promise<
 }
 
 export async function recordBadToken(db: Queryable, client: string): Promise<void> {
-  await record(db, keyHash('bad-token', client))
+  await insertSignInRequest(db, keyHash('bad-token', client))
 }
 
-export async function deleteOldSignInRequests(db: Queryable): Promise<number> {
-  const rows = await db.query(
-    `DELETE FROM sign_in_requests WHERE requested_at <= now() - make_interval(mins => $1) RETURNING key_hash`,
-    [signInLimits.windowMinutes],
-  )
-  return rows.length
-}
+export const deleteOldSignInRequests = (db: Queryable): Promise<number> =>
+  deleteSignInRequestsOlderThan(db, signInLimits.windowMinutes)

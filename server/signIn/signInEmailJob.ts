@@ -5,7 +5,8 @@ import type { JobData } from '../jobs/jobQueue'
 import { findOfficer, type Officer } from '../officers/queries'
 import { paths } from '../paths'
 import { signInLimits } from './rateLimit'
-import { countRecentSignInLinks, createSignInLink, withdrawSignInLink } from './signInLinks'
+import { countRecentSignInLinks, lockSignInLinksOf } from './linkQueries'
+import { createSignInLink, withdrawSignInLink } from './signInLinks'
 import { signInMessage } from './signInMessage'
 
 let translator: ReturnType<typeof createTranslator> | undefined
@@ -24,7 +25,7 @@ export async function mailSignInLink(
   language: string,
 ): Promise<void> {
   const token = await deps.db.transaction(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`sign-in:${officer.id}`])
+    await lockSignInLinksOf(tx, officer.id)
     const sent = await countRecentSignInLinks(tx, officer, signInLimits.windowMinutes)
     return sent < signInLimits.emailsPerAddress ? createSignInLink(tx, officer) : undefined
   })

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { lastDayOf } from '../i18n/londonDates'
 
 const part = (max: number) =>
   z
@@ -33,6 +34,9 @@ export function closingDateSchema(today: string) {
   })
 }
 
-/** Today's date in England and Wales, as YYYY-MM-DD. */
-export const londonToday = (now = new Date()): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(now)
+/** The closing-date boxes filled with the saved last day, so saving again keeps it. */
+export function closingDateFields(closesAt: Date | null): { day: string; month: string; year: string } {
+  if (!closesAt) return { day: '', month: '', year: '' }
+  const [year = '', month = '', day = ''] = lastDayOf(closesAt).split('-')
+  return { day: String(Number(day)), month: String(Number(month)), year }
+}

@@ -11,6 +11,8 @@ export interface ManagedSurvey {
   status: SurveyStatus
   opensAt: Date | null
   closesAt: Date | null
+  /** When an officer closed it; null while open or when it closed by its closing date alone. */
+  closedAt: Date | null
   version: number
   definition: SurveyDefinition
   words: SurveyWordsByLanguage
@@ -37,6 +39,7 @@ interface ManagedSurveyRow {
   status: SurveyStatus
   opens_at: Date | null
   closes_at: Date | null
+  closed_at: Date | null
   version: number
   definition: SurveyDefinition
   words: SurveyWordsByLanguage
@@ -55,6 +58,7 @@ const toManagedSurvey = (row: ManagedSurveyRow): ManagedSurvey => ({
   status: row.status,
   opensAt: row.opens_at,
   closesAt: row.closes_at,
+  closedAt: row.closed_at,
   version: row.version,
   definition: row.definition,
   words: row.words,
@@ -70,7 +74,7 @@ const toManagedSurvey = (row: ManagedSurveyRow): ManagedSurvey => ({
 
 // The newest version's words, and the response count and latest time, in one pass per survey.
 const selectManagedSurveys = `
-  SELECT s.id AS survey_id, s.slug, s.template_id, s.status, s.opens_at, s.closes_at,
+  SELECT s.id AS survey_id, s.slug, s.template_id, s.status, s.opens_at, s.closes_at, s.closed_at,
          v.version, v.definition, v.words,
          COALESCE(r.responses, 0)::integer AS responses, r.last_response_at,
          s.retention_months, o.retention_months AS organisation_retention_months,

@@ -5,13 +5,18 @@ import type { Config } from '../config'
 import type { Database } from '../db/database'
 import { NotFoundError } from '../errors'
 import { formErrors, noErrors, type FormErrors } from '../forms/formErrors'
+import { publishWorkingCopy } from '../surveyBuilder/store/publishWorkingCopy'
 import { signedInOfficer } from '../officers/setUpOfficerArea'
 import { hasRole } from '../officers/roles'
 import { paths } from '../paths'
 import { qrCodePng, qrCodeSvg } from '../qrCodes/qrCode'
 import { wordsFor } from '../surveys/words'
 import { surveySummary } from './surveySummary'
-import { closingDateSchema, londonToday } from './closingDate'
+import { checksVerdict, mayOverride, postedOverride, type OverrideValues } from './checksOverride'
+import { checkedSurvey, openingErrors, surveyChecksView, type CheckedSurvey } from './surveyChecks'
+import { mergedErrors } from './wordsChecks'
+import { closingDateFields, closingDateSchema } from './closingDate'
+import { londonToday } from '../i18n/londonDates'
 import { closeSurvey, findManagedSurvey, openSurvey, setClosingDate, type ManagedSurvey } from './queries'
 
 /** The officer's own organisation's survey named in the URL; any other organisation's is a 404. */
@@ -31,9 +36,9 @@ const publicLink = (config: Config, req: Request, slug: string) =>
 function renderSurvey(
   req: Request,
   res: Response,
-  survey: ManagedSurvey,
+  survey: CheckedSurvey,
   config: Config,
-  form?: { errors: FormErrors; values: Record<string, string> },
+  form?: { errors: FormErrors; values?: Record<string, string>; override?: OverrideValues },
 ) {
   const officer = signedInOfficer(req)
   res.status(form?.errors.errorList.length ? 400 : 200).render('manage/survey', {
@@ -47,27 +52,70 @@ function renderSurvey(
       retentionHref: paths.manage.surveyRetention(survey.slug),
       groupSessionsHref: paths.manage.groupSessions(survey.slug),
       heldResponsesHref: paths.manage.heldResponses(survey.slug),
+      dataEntryHref: paths.manage.dataEntry(survey.slug),
     },
     canRun: hasRole(officer.role, 'analyst'),
     errors: form?.errors ?? noErrors,
-    dateValues: form?.values ?? { day: '', month: '', year: '' },
+    dateValues: form?.values ?? closingDateFields(survey.closesAt),
+    checks: surveyChecksView(survey, req.t),
+    canOverride: survey.status !== 'open' && mayOverride(survey.checked.problems, officer.role),
+    override: form?.override ?? { override: false, overrideReason: '' },
   })
 }
 
 export function surveyPage(db: Database, config: Config) {
   return async (req: Request, res: Response) => {
-    renderSurvey(req, res, await loadManagedSurvey(db, req), config)
+    const survey = await loadManagedSurvey(db, req)
+    renderSurvey(req, res, await checkedSurvey(db, signedInOfficer(req).organisationId, survey), config)
   }
 }
 
-export function changeStatus(db: Database, to: 'open' | 'closed', clock: Clock) {
+/**
+ * Opening runs the easy-read checks first: a survey whose words fail a blocking check stays shut
+ * (400, with the problems on the survey page) unless an admin overrides with a reason, which is
+ * audited; an offered language with missing words keeps it shut whoever asks.
+ */
+export function changeStatus(db: Database, to: 'open' | 'closed', deps: { clock: Clock; config: Config }) {
   return async (req: Request, res: Response) => {
     const officer = signedInOfficer(req)
-    const survey = await loadManagedSurvey(db, req)
+    const survey = await checkedSurvey(db, officer.organisationId, await loadManagedSurvey(db, req))
+    const problems = to === 'open' ? survey.checked.problems : []
+    const override = postedOverride(req.body)
+    const verdict = checksVerdict(problems, override, { role: officer.role, t: req.t })
+    if (verdict.outcome === 'refused') {
+      const errors = mergedErrors(openingErrors(problems, req.t), verdict.reasonErrors)
+      renderSurvey(req, res, survey, deps.config, { errors, override })
+      return
+    }
     await db.transaction(async (tx) => {
+      if (verdict.outcome === 'overridden')
+        await recordAudit(tx, {
+          organisationId: officer.organisationId,
+          officer,
+          action: 'easy-read-checks-overridden',
+          subject: survey.slug,
+          details: {
+            when: 'opening',
+            version: survey.version,
+            problems: verdict.overridden.length,
+            reason: verdict.reason,
+          },
+        })
+      // A draft's questions are its builder working copy until it opens: opening publishes them.
+      if (to === 'open' && survey.status === 'draft')
+        await publishWorkingCopy(tx, {
+          organisationId: officer.organisationId,
+          officer,
+          slug: survey.slug,
+          t: req.t,
+        })
       if (to === 'open') await openSurvey(tx, officer.organisationId, survey.surveyId)
       else
-        await closeSurvey(tx, { organisationId: officer.organisationId, surveyId: survey.surveyId }, clock())
+        await closeSurvey(
+          tx,
+          { organisationId: officer.organisationId, surveyId: survey.surveyId },
+          deps.clock(),
+        )
       await recordAudit(tx, {
         organisationId: officer.organisationId,
         officer,
@@ -89,7 +137,8 @@ export function changeClosingDate(db: Database, config: Config) {
     )
     const parsed = closingDateSchema(londonToday()).safeParse(values)
     if (!parsed.success) {
-      renderSurvey(req, res, survey, config, { errors: formErrors(parsed.error, req.t), values })
+      const checked = await checkedSurvey(db, officer.organisationId, survey)
+      renderSurvey(req, res, checked, config, { errors: formErrors(parsed.error, req.t), values })
       return
     }
     await db.transaction(async (tx) => {

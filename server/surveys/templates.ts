@@ -40,7 +40,12 @@ export function checkTemplate(template: SurveyTemplate): string[] {
       if (question.picture?.alt === 'described' && !questionWords?.pictureAlt)
         problems.push(`${language}: question ${question.id} has a described picture but no pictureAlt`)
     }
+    for (const page of definition.informationPages)
+      if (!surveyWords.pages?.[page.id])
+        problems.push(`${language}: no words for information page ${page.id}`)
   }
+  for (const language of definition.languages ?? [])
+    if (!words[language]) problems.push(`${language} is offered but the survey has no words in it`)
   for (const question of definition.questions) {
     if (question.outcome && !statements.includes(question.outcome))
       problems.push(`question ${question.id} evidences unknown outcome ${question.outcome}`)

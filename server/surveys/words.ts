@@ -11,6 +11,13 @@ export const questionWordsSchema = z
   })
   .strict()
 
+export const informationPageWordsSchema = z
+  .object({
+    title: z.string().min(1),
+    body: z.array(z.string().min(1)).min(1),
+  })
+  .strict()
+
 export const surveyWordsSchema = z
   .object({
     title: z.string().min(1),
@@ -21,11 +28,14 @@ export const surveyWordsSchema = z
       })
       .strict(),
     questions: z.record(z.string(), questionWordsSchema),
+    /** Words of the survey's information pages, by page id. */
+    pages: z.record(z.string(), informationPageWordsSchema).optional(),
   })
   .strict()
 
 export type QuestionWords = z.output<typeof questionWordsSchema>
 export type SurveyWords = z.output<typeof surveyWordsSchema>
+export type InformationPageWords = z.output<typeof informationPageWordsSchema>
 
 /** Words by language code. English is always present and is the fallback. */
 export type SurveyWordsByLanguage = Record<string, SurveyWords>

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import type { Database } from '../../server/db/database'
 import { paths } from '../../server/paths'
 import { createSignInLink } from '../../server/signIn/signInLinks'
-import type { PageResult } from './checks'
+import { newCheckedContext, type PageResult } from './checks'
 import type { Seeded } from './seed'
 
 /** Words typed into a free-text answer, looked for on every page the Back button brings up. */
@@ -43,8 +43,7 @@ async function backShowsNothing(page: Page, times: number): Promise<string[]> {
  * no-store; this presses Back in a real Chromium and fails the run if the words show.
  */
 async function respondentBack(browser: Browser, baseUrl: string, seeded: Seeded): Promise<PageResult> {
-  const context = await browser.newContext()
-  context.setDefaultTimeout(15_000)
+  const context = await newCheckedContext(browser)
   const page = await context.newPage()
   const problems: string[] = []
   try {
@@ -74,8 +73,7 @@ async function officerBack(
     [seeded.admins.en],
   )
   if (!admin) throw new Error(`No officer ${seeded.admins.en}`)
-  const context = await browser.newContext()
-  context.setDefaultTimeout(15_000)
+  const context = await newCheckedContext(browser)
   const page = await context.newPage()
   const problems: string[] = []
   try {

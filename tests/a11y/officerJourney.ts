@@ -2,10 +2,17 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { simpleParser } from 'mailparser'
 import { paths } from '../../server/paths'
+import { builderOfficerPages } from './builderJourney'
+import { easyReadOfficerPages } from './easyReadJourney'
 import { scorecardOfficerPages } from './scorecardJourney'
+import { breakdownOfficerPages, officerInvitationPages } from './aboutYouJourney'
+import { versionsOfficerPages } from './versionsJourney'
+import { surveyFileOfficerPages } from './surveyFileJourney'
 import { settingsOfficerPages } from './privacyJourney'
 import { retentionOfficerPages } from './retentionJourney'
+import { invitationOfficerPages } from './invitationsJourney'
 import { responseReviewOfficerPages } from './responseLimitsJourney'
+import { sharedDeviceAndDataEntryPages } from './deviceJourney'
 import { safeguardingOfficerPages } from './safeguardingJourney'
 import type { Seeded } from './seed'
 import type { Tour } from './tour'
@@ -74,10 +81,14 @@ export async function officerPass(tour: Tour, seeded: Seeded, outboxDir: string)
   await tour.page.locator('#year').fill('2031')
   await tour.press(tour.page.locator('form[action$="/closing-date"] button'), 400)
   await tour.check('officer: survey, closing date error')
+  await easyReadOfficerPages(tour, seeded)
+  await builderOfficerPages(tour, seeded)
   await tour.visit(paths.manage.results(seeded.whatINeed))
   await tour.check('officer: results')
   await tour.visit(`${paths.manage.results(seeded.whatINeed)}?from=2026-02-30`, 400)
   await tour.check('officer: results, filter error')
+  await breakdownOfficerPages(tour, seeded)
+  await versionsOfficerPages(tour, seeded)
   await tour.visit(paths.manage.comments(seeded.whatINeed))
   await tour.check('officer: free-text answers')
   await tour.visit(paths.manage.officers)
@@ -85,13 +96,17 @@ export async function officerPass(tour: Tour, seeded: Seeded, outboxDir: string)
   await tour.page.locator('main table a').first().click()
   await tour.page.waitForLoadState()
   await tour.check('officer: one officer')
+  await officerInvitationPages(tour)
   await tour.visit(paths.manage.audit)
   await tour.check('officer: audit log')
   await scorecardOfficerPages(tour, seeded)
   await safeguardingOfficerPages(tour, seeded)
   await settingsOfficerPages(tour)
   await retentionOfficerPages(tour, seeded)
+  await invitationOfficerPages(tour, seeded, outboxDir)
   await responseReviewOfficerPages(tour, seeded)
+  await sharedDeviceAndDataEntryPages(tour, seeded)
+  await surveyFileOfficerPages(tour)
   await tour.press(tour.page.locator('.heard-officer-nav__button'))
   await tour.check('officer: signed out')
   tour.finish('after the officers pages')

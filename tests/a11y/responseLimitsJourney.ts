@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core'
 import { paths } from '../../server/paths'
-import type { Language, PageResult } from './checks'
+import { newCheckedContext, type Language, type PageResult } from './checks'
 import { expectErrorSummary, submit } from './formChecks'
 import type { Seeded } from './seed'
 import { Tour } from './tour'
@@ -54,7 +54,7 @@ export async function tooManyPages(
   let first = true
   for (const language of options.languages) {
     for (const survey of [seeded.whatINeed, seeded.ehcpExperience]) {
-      const context = await browser.newContext()
+      const context = await newCheckedContext(browser)
       const tour = new Tour(await context.newPage(), { language, baseUrl: options.baseUrl })
       try {
         await tour.visit(paths.respond.start(seeded.organisation, survey))

@@ -3,15 +3,17 @@ import { chromium, type Browser } from 'playwright-core'
 import { connectPglite } from '../../server/db/connectPglite'
 import type { Database } from '../../server/db/database'
 import { migrate } from '../../server/db/migrate'
-import type { Language, PageResult } from './checks'
+import { newCheckedContext, type Language, type PageResult } from './checks'
 import { fullPass, narrowPass, screenshotFolder } from './journey'
 import { narrowOfficerPass, officerPass } from './officerJourney'
 import { scorecardPublicPages } from './scorecardJourney'
 import { privacyPublicPages } from './privacyJourney'
 import { groupCodeRespondentPages, tooManyPages } from './responseLimitsJourney'
+import { carryOnRespondentPages } from './deviceJourney'
 import { safeguardingRespondentPages } from './safeguardingJourney'
 import { serveLocally, type LocalServer } from './localServer'
 import { backButtonPages } from './backButtonJourney'
+import { conditionalRespondentPages } from './conditionsJourney'
 import { seedSurveys, type Seeded } from './seed'
 import { Tour } from './tour'
 
@@ -45,9 +47,10 @@ async function runTour(
   seeded: Seeded,
   options: TourOptions,
 ): Promise<{ results: PageResult[]; note?: string }> {
-  // @axe-core/playwright needs a page made through a context, not browser.newPage().
-  const context = await browser.newContext(options.narrow ? { viewport: { width: 320, height: 640 } } : {})
-  context.setDefaultTimeout(15_000)
+  const context = await newCheckedContext(
+    browser,
+    options.narrow ? { viewport: { width: 320, height: 640 } } : {},
+  )
   const tour = new Tour(await context.newPage(), options)
   let note: string | undefined
   try {
@@ -60,6 +63,8 @@ async function runTour(
     }
     await safeguardingRespondentPages(tour, seeded)
     await groupCodeRespondentPages(tour, seeded)
+    await carryOnRespondentPages(tour, seeded)
+    await conditionalRespondentPages(tour, seeded)
     await privacyPublicPages(tour, seeded)
     await scorecardPublicPages(tour, seeded)
   } catch (error: unknown) {

@@ -1,19 +1,22 @@
 import type { Database } from '../../server/db/database'
 import { createTranslator } from '../../server/i18n/translator'
-import { saveCommentary } from '../../server/scorecards/commentaryQueries'
-import { saveAdministrativeValues } from '../../server/scorecards/factQueries'
-import { startFrameworkFromTemplate } from '../../server/scorecards/frameworkTemplate'
+import { saveCommentary } from '../../server/scorecards/store/commentaryQueries'
+import { saveAdministrativeValues } from '../../server/scorecards/store/factQueries'
+import { startFrameworkFromTemplate } from '../../server/scorecards/store/frameworkTemplate'
 import {
   indicatorHandle,
   insertIndicator,
   listIndicators,
   replaceTargets,
-} from '../../server/scorecards/indicatorQueries'
-import { listOutcomes } from '../../server/scorecards/outcomeQueries'
-import { parsePeriod } from '../../server/scorecards/periods'
-import { publishScorecard } from '../../server/scorecards/publishing'
-import { recomputeFacts } from '../../server/scorecards/recomputeFacts'
-import { insertYouSaidWeDid } from '../../server/scorecards/youSaidWeDidQueries'
+} from '../../server/scorecards/store/indicatorQueries'
+import { listOutcomes } from '../../server/scorecards/store/outcomeQueries'
+import { parsePeriod } from '../../server/scorecards/model/periods'
+import { publishScorecard } from '../../server/scorecards/store/publishing'
+import { recomputeFacts } from '../../server/scorecards/store/recomputeFacts'
+import { insertYouSaidWeDid } from '../../server/scorecards/store/youSaidWeDidQueries'
+import { conditionalSurvey } from '../fixtures/conditionalSurvey'
+import { insertVersionedSurveyIn } from '../versions/versionedSurvey'
+import { easyReadProblems } from '../fixtures/easyReadProblems'
 import { everyQuestionType } from '../fixtures/everyQuestionType'
 import { insertOrganisation, insertSurvey } from '../helpers/factories'
 import { insertResponses, type PlannedResponse } from '../helpers/insertResponses'
@@ -34,8 +37,14 @@ export interface SeededScorecard {
 export interface Seeded {
   organisation: string
   everyQuestionType: string
+  /** A survey with conditions, number questions and information pages. */
+  conditional: string
+  /** A survey edited after it had responses: two versions, both answered. */
+  versioned: string
   whatINeed: string
   ehcpExperience: string
+  /** A draft easy-read survey whose words fail the easy-read checks. */
+  wordsProblems: string
   closed: string
   /** An admin per language, so the two tours running side by side each sign in by their own email. */
   admins: Record<'en' | 'ur', string>
@@ -207,8 +216,13 @@ export async function seedSurveys(db: Database): Promise<Seeded> {
     admins,
     organisation: slug,
     everyQuestionType: (await add(everyQuestionType, 'every-question-type')).slug,
+    conditional: (await add(conditionalSurvey, 'pets-and-you')).slug,
+    versioned: (await insertVersionedSurveyIn(db, id)).slug,
     whatINeed: whatINeed.slug,
     ehcpExperience: (await add('ehcp-experience', 'ehcp-experience')).slug,
+    wordsProblems: (
+      await insertSurvey(db, { organisationId: id, template: easyReadProblems, status: 'draft' })
+    ).slug,
     closed: closed.slug,
   }
   const [admin] = officers

@@ -57,6 +57,12 @@ export class Tour {
       await textarea.pressSequentially(String(value))
       return
     }
+    const numberBox = this.page.locator('input[name="answer"][inputmode="numeric"]')
+    if ((await numberBox.count()) > 0 && !['dont-know', 'prefer-not-to-say'].includes(String(value))) {
+      await numberBox.click()
+      await numberBox.pressSequentially(String(value))
+      return
+    }
     for (const option of Array.isArray(value) ? value : [value]) {
       const input = this.page.locator(`input[name="answer"][value="${option}"]`)
       const id = await input.getAttribute('id')

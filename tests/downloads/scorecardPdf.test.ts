@@ -3,11 +3,11 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { Writable } from 'node:stream'
-import { pathRuns } from '../../server/downloads/pdf/sparkline'
-import { writeScorecardPdf } from '../../server/downloads/scorecardPdf'
+import { pathRuns } from '../../server/pdf/sparkline'
+import { writeScorecardPdf } from '../../server/scorecards/files/scorecardPdf'
 import type { LanguageCode } from '../../server/i18n/languages'
 import { createTranslator } from '../../server/i18n/translator'
-import { wilsonInterval } from '../../server/results/statistics'
+import { wilsonInterval } from '../../server/statistics/proportions'
 import type {
   Indicator,
   Outcome,
@@ -15,7 +15,7 @@ import type {
   Scorecard,
   ScorecardRow,
   ShownFact,
-} from '../../server/scorecards/types'
+} from '../../server/scorecards/model/types'
 
 const quarter = (key: string, start: string, end: string): Period => ({
   key,

@@ -36,6 +36,12 @@ describe('readResponseRows', () => {
 
   it('holds nothing that could identify a respondent', async () => {
     const [row] = await readAll()
-    expect(Object.keys(row ?? {}).sort()).toEqual(['answers', 'language', 'submittedAt', 'version'])
+    expect(Object.keys(row ?? {}).sort()).toEqual([
+      'answers',
+      'collectionMethod',
+      'language',
+      'submittedAt',
+      'version',
+    ])
   })
 })

@@ -26,9 +26,9 @@ async function exportCsv(options: Partial<ResponsesExport> = {}) {
   )
   const raw = bytes()
   const [headings = [], ...rows] = parseCsv(raw.subarray(3).toString('utf8'))
-  /** The cells of one column, found by its heading. */
+  /** The cells of one column, found by its heading (which may end with its version notes). */
   const column = (heading: string) => {
-    const index = headings.indexOf(heading)
+    const index = headings.findIndex((each) => each === heading || each.startsWith(`${heading} [`))
     if (index < 0) throw new Error(`No column ${heading} in ${headings.join(' | ')}`)
     return rows.map((row) => row[index])
   }
@@ -43,28 +43,30 @@ describe('writeResponsesCsv', () => {
     expect(rows).toHaveLength(25)
   })
 
-  it('heads the columns with the newest words, newest order first, then questions only older versions asked', async () => {
+  it('heads the columns with the newest words in the newest order, a dropped question where it was, and notes on versions', async () => {
     const { headings } = await exportCsv()
     expect(headings).toEqual([
       'Submitted',
       'Survey version',
       'Language',
+      'Collection method',
       'What would make school better?',
-      'Being listened to matters to me.',
+      'Being listened to matters to me. [Words changed in version 2: was “I need to be listened to.”]',
       'I know who to contact.',
+      'How do you feel at home? [Only in version 1]',
       'Do you have a friend you can talk to?',
       'How do you get to school?',
       'What do you like doing?',
       'How old are you?',
-      'Which club do you go to?',
-      'How do you feel at home?',
+      'How many friends do you see each week?',
+      'Which club do you go to? [Only in version 2]',
     ])
   })
 
   it('writes one row per response, oldest first, on its UK day, with its version and language', async () => {
     const { rows, column, written } = await exportCsv()
     expect(written).toBe(25)
-    expect(rows.every((row) => row.length === 12)).toBe(true)
+    expect(rows.every((row) => row.length === 14)).toBe(true)
     expect(column('Submitted')[0]).toBe('2025-01-10')
     // Sent at 23:30 UTC on 1 July, which was 00:30 on 2 July in the UK; no time of day is kept.
     expect(column('Submitted').at(-1)).toBe('2025-07-02')
@@ -74,31 +76,33 @@ describe('writeResponsesCsv', () => {
     expect(new Set(column('Language'))).toEqual(new Set(['en', 'ur', 'cy']))
   })
 
-  it('labels answers in English, joins several with "; ", and leaves blank what was not asked or answered', async () => {
+  it('labels answers in English, joins several with "; ", says "Not asked" for what was not asked, and leaves blank what was not answered', async () => {
     const { rows, column } = await exportCsv()
     const [first] = rows
-    expect(first?.slice(3)).toEqual([
+    expect(first?.slice(4)).toEqual([
       'A quiet room',
       'Very important',
       'Agree',
+      'Good',
       'Not sure',
       'Train',
       'Football; Drawing',
       '8 to 11',
-      '',
-      'Good',
+      '12',
+      'Not asked',
     ])
     expect(column('What do you like doing?')).toContain('')
     expect(column('What do you like doing?')).toContain("I'd prefer not to say")
     expect(column('Being listened to matters to me.')).toContain("I don't know")
     expect(column('How old are you?')).toContain('Under 8')
-    expect(column('Which club do you go to?').slice(0, 15)).toEqual(Array(15).fill(''))
-    expect(column('How do you feel at home?').slice(15)).toEqual(Array(10).fill(''))
+    expect(column('Which club do you go to?').slice(0, 15)).toEqual(Array(15).fill('Not asked'))
+    expect(column('How do you feel at home?').slice(15)).toEqual(Array(10).fill('Not asked'))
   })
 
   it('labels answers and headings in Welsh', async () => {
     const { column, headings } = await exportCsv({ language: 'cy' })
-    expect(headings).toContain("I ba glwb wyt ti'n mynd?")
+    expect(headings).toContain("I ba glwb wyt ti'n mynd? [Dim ond yn fersiwn 2]")
+    expect(column("I ba glwb wyt ti'n mynd?").slice(0, 15)).toEqual(Array(15).fill('Heb ei ofyn'))
     expect(column('I know who to contact.')[0]).toBe('Cytuno')
     expect(column("I ba glwb wyt ti'n mynd?")).toContain('Drama')
     expect(column("I ba glwb wyt ti'n mynd?")).toContain('Gwyddbwyll')
@@ -108,7 +112,7 @@ describe('writeResponsesCsv', () => {
 
   it('labels answers and headings in Urdu, and keeps Urdu free text whole', async () => {
     const { column, headings } = await exportCsv({ language: 'ur' })
-    expect(headings.slice(0, 3)).toEqual(['Submitted', 'Survey version', 'Language'])
+    expect(headings.slice(0, 4)).toEqual(['Submitted', 'Survey version', 'Language', 'Collection method'])
     expect(column('آپ اسکول کیسے جاتے ہیں؟')).toContain('گاڑی')
     expect(column('مجھے معلوم ہے کہ کس سے رابطہ کرنا ہے۔')[0]).toBe('متفق')
     expect(column('آپ کی عمر کتنی ہے؟')).toContain('8 سے کم')

@@ -61,7 +61,8 @@ describe('writeResponsesXlsx', () => {
     async (language) => {
       const { written, workbook } = await exportXlsx(language)
       expect(written).toBe(25)
-      expect(workbook.worksheets).toHaveLength(1)
+      // The responses, then the notes on versions.
+      expect(workbook.worksheets).toHaveLength(2)
       const [sheet] = workbook.worksheets
       if (!sheet) throw new Error('No sheet')
       expect(sheetRecords(sheet)).toEqual(await exportCsvRecords(language))
@@ -84,7 +85,7 @@ describe('writeResponsesXlsx', () => {
       row.eachCell((cell) => types.add(cell.type))
     })
     expect([...types]).toEqual([ExcelJS.ValueType.String])
-    const text = sheetRecords(sheet as ExcelJS.Worksheet).map((row) => row[3])
+    const text = sheetRecords(sheet as ExcelJS.Worksheet).map((row) => row[4])
     expect(text).toContain(`'=HYPERLINK("http://x","click")`)
     expect(text).toContain(`'@SUM(A1)`)
     expect(text).toContain('-5')

@@ -13,6 +13,7 @@ import { systemClock, type Clock } from '../../server/clock'
 import { createJobHandlers, type JobDependencies } from '../../server/jobs/jobHandlers'
 import { createJobQueue, type JobQueue } from '../../server/jobs/jobQueue'
 import type { ExportLimiter } from '../../server/exports/exportLimits'
+import { stopBeforeDrop } from './beforeDrop'
 
 let translator: Awaited<ReturnType<typeof createTranslator>> | undefined
 
@@ -83,5 +84,5 @@ export async function buildTestApp(
 /** Works the app's background jobs (emails, escalation, retention) until the returned stop is called. */
 export async function startWorker(testApp: TestApp): Promise<() => Promise<void>> {
   await testApp.jobQueue.work(createJobHandlers(testApp.jobDependencies))
-  return () => testApp.jobQueue.stop()
+  return stopBeforeDrop(() => testApp.jobQueue.stop())
 }

@@ -5,6 +5,7 @@ import path from 'node:path'
 import { connectPglite } from '../../server/db/connectPglite'
 import { connectPostgres } from '../../server/db/connectPostgres'
 import type { Database } from '../../server/db/database'
+import { stopEverythingBeforeDrop } from './beforeDrop'
 import { adminQuery, templateDatabaseName, testDatabaseUrl } from './postgresServer'
 
 export interface TestDatabase {
@@ -83,7 +84,10 @@ export function useTestDatabase(options: { onDisk?: boolean } = {}): TestDatabas
   beforeAll(async () => {
     opened = await openTestDatabase(options)
   })
-  afterAll(() => current().drop())
+  afterAll(async () => {
+    await stopEverythingBeforeDrop()
+    await current().drop()
+  })
   return {
     get db() {
       return current().db

@@ -23,6 +23,8 @@ const cases: Record<string, 'public' | 'officer-list' | 'officer-item'> = {
   'POST /s/:organisation/:survey/start': 'public',
   'GET /s/:organisation/:survey/start': 'public',
   'GET /s/:organisation/:survey/questions/:question': 'public',
+  'GET /s/:organisation/:survey/pages/:page': 'public',
+  'POST /s/:organisation/:survey/pages/:page': 'public',
   'POST /s/:organisation/:survey/questions/:question': 'public',
   'GET /s/:organisation/:survey/check-answers': 'public',
   'POST /s/:organisation/:survey/submit': 'public',
@@ -33,6 +35,16 @@ const cases: Record<string, 'public' | 'officer-list' | 'officer-item'> = {
   'GET /s/:organisation/:survey/talk-to-someone/sent': 'public',
   'GET /s/:organisation/:survey/group': 'public',
   'POST /s/:organisation/:survey/group': 'public',
+  'GET /s/:organisation/:survey/email-me-a-link': 'public',
+  'POST /s/:organisation/:survey/email-me-a-link': 'public',
+  'GET /s/:organisation/:survey/email-me-a-link/sent': 'public',
+  'GET /s/:organisation/:survey/carry-on/:token': 'public',
+  'GET /s/:organisation/:survey/start-again': 'public',
+  'POST /s/:organisation/:survey/start-again': 'public',
+  'GET /s/:organisation/:survey/shared/:code': 'public',
+  'GET /s/:organisation/:survey/still-there': 'public',
+  'GET /s/:organisation/:survey/reset': 'public',
+  'GET /s/:organisation/:survey/next-person': 'public',
   'GET /sign-in': 'public',
   'POST /sign-in': 'public',
   'GET /sign-in/link/:token': 'public',
@@ -42,6 +54,37 @@ const cases: Record<string, 'public' | 'officer-list' | 'officer-item'> = {
   'GET /manage': 'officer-list',
   'GET /manage/surveys/new': 'officer-list',
   'POST /manage/surveys/new': 'officer-list',
+  'GET /manage/surveys/new/blank': 'officer-list',
+  'POST /manage/surveys/new/blank': 'officer-list',
+  'GET /manage/surveys/new/copy': 'officer-list',
+  'POST /manage/surveys/new/copy': 'officer-list',
+  'GET /manage/surveys/:survey/builder': 'officer-item',
+  'POST /manage/surveys/:survey/builder/publish': 'officer-item',
+  'POST /manage/surveys/:survey/builder/discard': 'officer-item',
+  'POST /manage/surveys/:survey/builder/about-you': 'officer-item',
+  'GET /manage/surveys/:survey/builder/settings': 'officer-item',
+  'POST /manage/surveys/:survey/builder/settings': 'officer-item',
+  'GET /manage/surveys/:survey/builder/preview': 'officer-item',
+  'POST /manage/surveys/:survey/builder/preview': 'officer-item',
+  'POST /manage/surveys/:survey/builder/preview/end': 'officer-item',
+  'GET /manage/surveys/:survey/builder/questions/new': 'officer-item',
+  'POST /manage/surveys/:survey/builder/questions/new': 'officer-item',
+  'GET /manage/surveys/:survey/builder/questions/new/:kind': 'officer-item',
+  'POST /manage/surveys/:survey/builder/questions/new/:kind': 'officer-item',
+  'GET /manage/surveys/:survey/builder/questions/:question': 'officer-item',
+  'POST /manage/surveys/:survey/builder/questions/:question': 'officer-item',
+  'GET /manage/surveys/:survey/builder/questions/:question/remove': 'officer-item',
+  'POST /manage/surveys/:survey/builder/questions/:question/remove': 'officer-item',
+  'POST /manage/surveys/:survey/builder/questions/:question/move': 'officer-item',
+  'GET /manage/surveys/:survey/builder/questions/:question/picture': 'officer-item',
+  'POST /manage/surveys/:survey/builder/questions/:question/picture': 'officer-item',
+  'GET /manage/surveys/:survey/builder/questions/:question/condition': 'officer-item',
+  'POST /manage/surveys/:survey/builder/questions/:question/condition': 'officer-item',
+  'GET /manage/surveys/:survey/builder/pages/new': 'officer-item',
+  'POST /manage/surveys/:survey/builder/pages/new': 'officer-item',
+  'GET /manage/surveys/:survey/builder/pages/:page': 'officer-item',
+  'POST /manage/surveys/:survey/builder/pages/:page': 'officer-item',
+  'POST /manage/surveys/:survey/builder/pages/:page/remove': 'officer-item',
   'GET /manage/surveys/:survey': 'officer-item',
   'POST /manage/surveys/:survey/open': 'officer-item',
   'POST /manage/surveys/:survey/close': 'officer-item',
@@ -51,21 +94,31 @@ const cases: Record<string, 'public' | 'officer-list' | 'officer-item'> = {
   'GET /manage/surveys/:survey/comments': 'officer-item',
   'POST /manage/surveys/:survey/comments/themes': 'officer-item',
   'GET /manage/surveys/:survey/results': 'officer-item',
+  'GET /manage/surveys/:survey/results/breakdown': 'officer-item',
   'GET /manage/surveys/:survey/words/:language': 'officer-item',
   'POST /manage/surveys/:survey/words/:language': 'officer-item',
   'GET /manage/surveys/:survey/downloads/responses.csv': 'officer-item',
   'GET /manage/surveys/:survey/downloads/responses.xlsx': 'officer-item',
   'GET /manage/surveys/:survey/downloads/summary.csv': 'officer-item',
   'GET /manage/surveys/:survey/downloads/report.pdf': 'officer-item',
+  'GET /manage/surveys/:survey/survey-file': 'officer-item',
+  // Importing makes a new survey in the officer's own organisation: see the import test below.
+  'GET /manage/import-survey': 'officer-list',
+  'POST /manage/import-survey': 'officer-list',
+  // The published JSON Schema of survey files: one document, the same for everyone.
+  'GET /schemas/survey-file.schema.json': 'public',
   'GET /manage/officers': 'officer-list',
   'POST /manage/officers': 'officer-list',
   'GET /manage/officers/:officer': 'officer-item',
   'POST /manage/officers/:officer/role': 'officer-item',
   'POST /manage/officers/:officer/remove': 'officer-item',
+  'POST /manage/officers/invitations/resend': 'officer-list',
   'GET /manage/audit': 'officer-list',
   'GET /manage/surveys/:survey/group-sessions': 'officer-item',
   'POST /manage/surveys/:survey/group-sessions': 'officer-item',
   'POST /manage/surveys/:survey/group-sessions/:code/end': 'officer-item',
+  'GET /manage/surveys/:survey/data-entry': 'officer-item',
+  'POST /manage/surveys/:survey/data-entry': 'officer-item',
   'GET /manage/surveys/:survey/held-responses': 'officer-item',
   'POST /manage/surveys/:survey/held-responses': 'officer-item',
   'GET /manage/surveys/:survey/retention': 'officer-item',
@@ -130,6 +183,18 @@ const cases: Record<string, 'public' | 'officer-list' | 'officer-item'> = {
   'GET /o/:organisation/privacy/easy-read': 'public',
   'GET /o/:organisation/accessibility': 'public',
   'GET /o/:organisation/contact': 'public',
+  // Invitation links: the token finds its own organisation; no officer is signed in.
+  'GET /i/:token': 'public',
+  'GET /i/:token/unsubscribe': 'public',
+  'POST /i/:token/unsubscribe': 'public',
+  'GET /unsubscribed': 'public',
+  'GET /manage/surveys/:survey/invitations': 'officer-item',
+  'GET /manage/surveys/:survey/invitations/upload': 'officer-item',
+  'POST /manage/surveys/:survey/invitations/upload': 'officer-item',
+  'GET /manage/surveys/:survey/invitations/lists/:list': 'officer-item',
+  'GET /manage/surveys/:survey/invitations/lists/:list/preview': 'officer-item',
+  'POST /manage/surveys/:survey/invitations/lists/:list/preview': 'officer-item',
+  'POST /manage/surveys/:survey/invitations/lists/:list/cancel': 'officer-item',
 }
 
 let database: TestDatabase
@@ -374,5 +439,70 @@ describe('tenant isolation over the route table', () => {
       `SELECT count(*)::integer AS count FROM responses WHERE reference = 'THE1-R000'`,
     )
     expect(row?.count).toBe(1)
+  })
+
+  // Last, because it leaves a survey of ours named like theirs.
+  it('a survey file sees nothing of theirs: their outcome is unknown and their slug is free in ours', async () => {
+    const exported = await ours.get('/manage/surveys/what-i-need/survey-file')
+    expect(exported.status).toBe(200)
+    for (const trace of traces()) expect(exported.text).not.toContain(trace)
+    const file = JSON.parse(exported.text) as {
+      definition: { id: string; questions: { outcome?: string }[] }
+    }
+    file.definition.id = theirs.survey
+    const withOutcome = (outcome: string | undefined) =>
+      Buffer.from(
+        JSON.stringify({
+          ...file,
+          definition: {
+            ...file.definition,
+            questions: file.definition.questions.map((question) => ({ ...question, outcome })),
+          },
+        }),
+      )
+    const upload = async (bytes: Buffer) => {
+      const page = await ours.get('/manage/import-survey')
+      return ours
+        .post('/manage/import-survey')
+        .field('_csrf', csrfTokenIn(page.text))
+        .attach('file', bytes, { filename: 'survey.json', contentType: 'application/json' })
+    }
+    const counts = async () =>
+      database.db.query<{ surveys: number; versions: number; audit: number }>(
+        `SELECT (SELECT count(*) FROM surveys)::integer AS surveys,
+                (SELECT count(*) FROM survey_versions)::integer AS versions,
+                (SELECT count(*) FROM audit_events)::integer AS audit`,
+      )
+    const before = await counts()
+    const theirsResponse = await upload(withOutcome('their-only-outcome'))
+    const nothing = await upload(withOutcome('no-such-outcome'))
+    expect(theirsResponse.status).toBe(400)
+    // Refused because the outcome is not ours, named as the file named it.
+    expect(theirsResponse.text).toContain('their-only-outcome')
+    expect(theirsResponse.text.replaceAll('their-only-outcome', '…')).toBe(
+      nothing.text.replaceAll('no-such-outcome', '…'),
+    )
+    for (const trace of [theirs.organisation, theirs.name, theirs.email])
+      expect(theirsResponse.text).not.toContain(trace)
+    expect(await counts()).toEqual(before)
+
+    const imported = await upload(withOutcome(undefined))
+    expect(imported.status).toBe(303)
+    expect(imported.headers.location).toBe(`/manage/surveys/${theirs.survey}`)
+    const rows = await database.db.query<{ organisation: string; status: string }>(
+      `SELECT o.slug AS organisation, s.status FROM surveys s JOIN organisations o ON o.id = s.organisation_id
+        WHERE s.slug = $1 ORDER BY o.slug`,
+      [theirs.survey],
+    )
+    expect(rows).toEqual([
+      { organisation: 'our-council', status: 'draft' },
+      { organisation: theirs.organisation, status: 'open' },
+    ])
+    const [theirAudit] = await database.db.query<{ count: number }>(
+      `SELECT count(*)::integer AS count FROM audit_events a JOIN organisations o ON o.id = a.organisation_id
+        WHERE o.slug = $1 AND a.action IN ('survey-exported', 'survey-imported')`,
+      [theirs.organisation],
+    )
+    expect(theirAudit?.count).toBe(0)
   })
 })

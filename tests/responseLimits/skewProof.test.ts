@@ -1,6 +1,6 @@
 import type { Express } from 'express'
 import { paths } from '../../server/paths'
-import { recomputeFacts } from '../../server/scorecards/recomputeFacts'
+import { recomputeFacts } from '../../server/scorecards/store/recomputeFacts'
 import { insertOrganisation, insertSurvey } from '../helpers/factories'
 import { signedInAs } from '../helpers/officers'
 import { importanceQuestions, startFrameworkFromTemplate } from '../helpers/scorecards'

@@ -127,6 +127,7 @@ describe('countAnswers', () => {
     expect(plainCounts(await countAnswers(database.db, { ...odd, filter: {} }))).toEqual({
       responses: 2,
       questions: {
+        importance: { answered: 0, written: 0, options: {} },
         multiple: { answered: 0, written: 0, options: {} },
         'removed-question': { answered: 1, written: 0, options: { '[not a list': 1 } },
       },

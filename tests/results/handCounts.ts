@@ -4,10 +4,10 @@ type HandCounted = Record<string, number> | { answered: number; written: number 
 
 function questionCounts(counts: HandCounted): QuestionCounts {
   if ('written' in counts && 'answered' in counts)
-    return { answered: counts.answered, written: counts.written, options: new Map() }
+    return { answered: counts.answered, blank: 0, written: counts.written, options: new Map() }
   const options = new Map(Object.entries(counts))
   const answered = [...options.values()].reduce((sum, count) => sum + count, 0)
-  return { answered, written: 0, options }
+  return { answered, blank: 0, written: 0, options }
 }
 
 /**

@@ -4,7 +4,7 @@ import {
   significanceLevel,
   twoProportionTest,
   wilsonInterval,
-} from '../../server/results/statistics'
+} from '../../server/statistics/proportions'
 
 /*
  * Wilson by hand, z = 1.959964 (z^2 = 3.841459), p = s/n:

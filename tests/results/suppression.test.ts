@@ -1,5 +1,5 @@
 import { suppressTable, type CountCell, type CountTable } from '../../server/results/suppression'
-import { isSmall, thresholdFrom } from '../../server/results/threshold'
+import { isSmall, thresholdFrom } from '../../server/statistics/threshold'
 
 const other = (count: number): CountCell => ({ count, notCounted: false, positive: false })
 const positive = (count: number): CountCell => ({ count, notCounted: false, positive: true })

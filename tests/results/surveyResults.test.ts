@@ -42,6 +42,7 @@ describe('loadSurveyResults on the 40 responses, threshold 5', () => {
       'multiple',
       'text',
       'age',
+      'number',
     ])
   })
 
@@ -124,6 +125,9 @@ describe('loadSurveyResults on the 40 responses, threshold 5', () => {
       denominator: shown(28),
       options: [],
       textAnswers: shown(22),
+      // Everyone was asked it (the 40 all have an answer stored); the 12 of b and f left it blank.
+      notAsked: shown(0),
+      noAnswer: shown(12),
     })
   })
 })
@@ -162,15 +166,21 @@ describe('loadSurveyResults on the 40 responses, threshold 10', () => {
     // Welsh and 8-11: the 6 of group d alone. Too few to show anything.
     const few = await load(10, { language: 'cy', aboutYou: { age: '8-11' } })
     expect(few.responses).toEqual(hidden)
-    expect(few.questions.every((question) => question.answered.suppressed)).toBe(true)
+    // Every question they answered; the number question was never in the responses (0 shown).
     expect(
-      few.questions.flatMap((question) => question.options).every((option) => option.count.value === null),
+      few.questions.every((question) => question.answered.suppressed || question.answered.value === 0),
+    ).toBe(true)
+    expect(
+      few.questions
+        .filter((question) => question.answered.value !== 0)
+        .flatMap((question) => question.options)
+        .every((option) => option.count.value === null),
     ).toBe(true)
   })
 })
 
 describe('loadSurveyResults across versions', () => {
-  it('reads every response by the newest version: dropped questions and options are left out', async () => {
+  it('reads every response by all versions combined: dropped questions and options still count', async () => {
     const organisation = await insertOrganisation(database.db)
     const { surveyId } = await insertSurvey(database.db, {
       organisationId: organisation.id,
@@ -191,16 +201,20 @@ describe('loadSurveyResults across versions', () => {
       },
     })
     const results = await loadSurveyResults(database.db, { ...changed, filter: {}, threshold: 5 })
-    expect(results.questions.map((question) => question.questionId)).not.toContain('faces')
-    // Car (5) is no longer offered: bus 16, train 12, don't know 7 = 35 answered, 28 counted.
+    // Faces, dropped from version 2, keeps its place and its 40 answers to version 1.
+    expect(results.questions.map((question) => question.questionId)).toContain('faces')
+    expect(questionIn(results.questions, 'faces').answered).toEqual(shown(40))
+    // Car (5) is no longer offered but was answered: bus 16, train 12, car 5, don't know 7 = 40
+    // answered, 33 counted.
     const single = questionIn(results.questions, 'single')
     expect(single.options.map((option) => [option.value, option.count.value])).toEqual([
       ['bus', 16],
       ['train', 12],
+      ['car', 5],
       ['dont-know', 7],
     ])
-    expect(single.answered).toEqual(shown(35))
-    expect(single.options[0]?.percentage).toBeCloseTo((100 * 16) / 28, 10)
+    expect(single.answered).toEqual(shown(40))
+    expect(single.options[0]?.percentage).toBeCloseTo((100 * 16) / 33, 10)
   })
 
   it('refuses a survey the organisation does not have', async () => {

@@ -1,5 +1,5 @@
 import { paths } from '../../server/paths'
-import { recomputeAllFacts } from '../../server/scorecards/recomputeFacts'
+import { recomputeAllFacts } from '../../server/scorecards/store/recomputeFacts'
 import { insertOrganisation, insertSurvey } from '../helpers/factories'
 import { insertResponses } from '../helpers/insertResponses'
 import { postForm, signedInAs, type Agent } from '../helpers/officers'

@@ -6,7 +6,7 @@ import {
   type ImportableIndicator,
   type ImportProblem,
   type ImportProblemName,
-} from '../../server/scorecards/administrativeImport'
+} from '../../server/scorecards/files/administrativeImport'
 import { readLocaleFile } from '../../server/i18n/translator'
 
 const plansIssued: ImportableIndicator = {

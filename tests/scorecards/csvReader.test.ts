@@ -1,5 +1,5 @@
 import { formatCsvRecord } from '../../server/exports/csvFormat'
-import { readCsv } from '../../server/scorecards/csvReader'
+import { readCsv } from '../../server/scorecards/files/csvReader'
 
 describe('reading CSV', () => {
   it('splits records and fields', () => {

@@ -1,10 +1,7 @@
 import fc from 'fast-check'
-import { isSmall } from '../../server/results/threshold'
-import {
-  withholdDisclosive,
-  type DisclosureFact,
-  type FactSelection,
-} from '../../server/scorecards/disclosure'
+import { isSmall } from '../../server/statistics/threshold'
+import { withholdDisclosive, type DisclosureFact } from '../../server/scorecards/model/disclosure'
+import type { FactSelection } from '../../server/scorecards/model/types'
 
 /**
  * Checks withholding against the ratings themselves: random responses, random facts counted from

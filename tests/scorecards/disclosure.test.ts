@@ -1,8 +1,5 @@
-import {
-  withholdDisclosive,
-  type DisclosureFact,
-  type FactSelection,
-} from '../../server/scorecards/disclosure'
+import { withholdDisclosive, type DisclosureFact } from '../../server/scorecards/model/disclosure'
+import type { FactSelection } from '../../server/scorecards/model/types'
 
 const importance = ['help-at-school', 'help-at-home', 'friends', 'health', 'getting-about', 'being-heard']
 const quarter = ['2026-01', '2026-02', '2026-03']

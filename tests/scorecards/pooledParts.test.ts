@@ -1,6 +1,6 @@
-import { buildScorecard, type ScorecardInput } from '../../server/scorecards/buildScorecard'
-import { parsePeriod } from '../../server/scorecards/periods'
-import type { Indicator, IndicatorFact, PartFact } from '../../server/scorecards/types'
+import { buildScorecard, type ScorecardInput } from '../../server/scorecards/model/buildScorecard'
+import { parsePeriod } from '../../server/scorecards/model/periods'
+import type { Indicator, IndicatorFact, PartFact } from '../../server/scorecards/model/types'
 
 const quarter = parsePeriod('quarterly', '2026-Q3')
 if (!quarter) throw new Error('2026-Q3 is a quarter')

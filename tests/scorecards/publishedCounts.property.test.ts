@@ -2,16 +2,22 @@ import fc from 'fast-check'
 import type { Database } from '../../server/db/database'
 import { createTranslator, type Translate } from '../../server/i18n/translator'
 import { paths } from '../../server/paths'
-import { isSmall } from '../../server/results/threshold'
-import { listFacts } from '../../server/scorecards/factQueries'
-import { startFrameworkFromTemplate } from '../../server/scorecards/frameworkTemplate'
-import { insertIndicator, listIndicators } from '../../server/scorecards/indicatorQueries'
-import { loadScorecard } from '../../server/scorecards/loadScorecard'
-import { monthsOf, parsePeriod, periodContaining } from '../../server/scorecards/periods'
-import { publishScorecard } from '../../server/scorecards/publishing'
-import { recomputeFacts } from '../../server/scorecards/recomputeFacts'
-import { findSnapshot } from '../../server/scorecards/snapshotQueries'
-import type { Frequency, Period, Scorecard, ShownFact, SurveyCounting } from '../../server/scorecards/types'
+import { isSmall } from '../../server/statistics/threshold'
+import { listFacts } from '../../server/scorecards/store/factQueries'
+import { startFrameworkFromTemplate } from '../../server/scorecards/store/frameworkTemplate'
+import { insertIndicator, listIndicators } from '../../server/scorecards/store/indicatorQueries'
+import { loadScorecard } from '../../server/scorecards/store/loadScorecard'
+import { monthsOf, parsePeriod, periodContaining } from '../../server/scorecards/model/periods'
+import { publishScorecard } from '../../server/scorecards/store/publishing'
+import { recomputeFacts } from '../../server/scorecards/store/recomputeFacts'
+import { findSnapshot } from '../../server/scorecards/store/snapshotQueries'
+import type {
+  Frequency,
+  Period,
+  Scorecard,
+  ShownFact,
+  SurveyCounting,
+} from '../../server/scorecards/model/types'
 import { parseCsv } from '../exports/parseCsv'
 import { insertOrganisation, insertSurvey } from '../helpers/factories'
 import { importanceQuestions } from '../helpers/scorecards'

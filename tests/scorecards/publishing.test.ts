@@ -1,6 +1,6 @@
 import request from 'supertest'
 import { paths } from '../../server/paths'
-import { chosenQuarter } from '../../server/scorecards/quarters'
+import { chosenQuarter } from '../../server/scorecards/model/quarters'
 import { insertResponses } from '../helpers/insertResponses'
 import { postForm, signedInAs, type Agent } from '../helpers/officers'
 import {

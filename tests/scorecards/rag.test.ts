@@ -1,5 +1,5 @@
-import { ragStatus } from '../../server/scorecards/rag'
-import type { GoodIs, Target } from '../../server/scorecards/types'
+import { ragStatus } from '../../server/scorecards/model/rag'
+import type { GoodIs, Target } from '../../server/scorecards/model/types'
 
 const target80: Target = { date: '2026-12-31', value: 80 }
 const target20: Target = { date: '2026-12-31', value: 20 }

@@ -1,6 +1,6 @@
-import { reportingPeriod } from '../../server/scorecards/buildScorecard'
-import { parsePeriod } from '../../server/scorecards/periods'
-import type { Frequency, Indicator } from '../../server/scorecards/types'
+import { reportingPeriod } from '../../server/scorecards/model/buildScorecard'
+import { parsePeriod } from '../../server/scorecards/model/periods'
+import type { Frequency, Indicator } from '../../server/scorecards/model/types'
 
 const quarter = (key: string) => {
   const period = parsePeriod('quarterly', key)

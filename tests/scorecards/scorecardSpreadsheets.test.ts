@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs'
 import type { LanguageCode } from '../../server/i18n/languages'
 import { createTranslator, type Translate } from '../../server/i18n/translator'
-import { scorecardCsv } from '../../server/scorecards/scorecardCsv'
-import { writeScorecardXlsx } from '../../server/scorecards/scorecardXlsx'
-import type { Indicator, Scorecard, ShownFact } from '../../server/scorecards/types'
+import { scorecardCsv } from '../../server/scorecards/files/scorecardCsv'
+import { writeScorecardXlsx } from '../../server/scorecards/files/scorecardXlsx'
+import type { Indicator, Scorecard, ShownFact } from '../../server/scorecards/model/types'
 import { parseCsv } from '../exports/parseCsv'
 import { collectingStream } from '../exports/streams'
 

@@ -1,5 +1,5 @@
-import { applicableTarget } from '../../server/scorecards/targets'
-import type { Period, Target } from '../../server/scorecards/types'
+import { applicableTarget } from '../../server/scorecards/model/targets'
+import type { Period, Target } from '../../server/scorecards/model/types'
 
 const quarter = (key: string, start: string, end: string): Period => ({
   key,

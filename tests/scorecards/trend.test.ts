@@ -1,6 +1,6 @@
-import { twoProportionTest } from '../../server/results/statistics'
-import { trendOf } from '../../server/scorecards/trend'
-import type { ShownFact } from '../../server/scorecards/types'
+import { twoProportionTest } from '../../server/statistics/proportions'
+import { trendOf } from '../../server/scorecards/model/trend'
+import type { ShownFact } from '../../server/scorecards/model/types'
 
 function surveyFact(period: string, numerator: number, denominator: number): ShownFact {
   return {

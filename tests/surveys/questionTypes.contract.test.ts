@@ -46,16 +46,21 @@ describe.each(questionTypeNames)('question type %s', (typeName) => {
   it('refuses input that is not one of its answers, or not text at all', () => {
     const hostile: unknown[] = [{ nested: 'object' }, ['a', 'b', 'c', 'd'], 42]
     if (type.control !== 'textarea') hostile.push('not-an-option', '<script>')
+    // A number box reads typed words as a number that is not whole.
+    const refusals = type.control === 'number' ? ['invalid', 'required', 'notWhole'] : ['invalid', 'required']
     for (const input of hostile) {
       const parsed = type.parse(input, asRequired)
       if (parsed.ok) expect(type.control).toBe('checkboxes')
-      else expect(['invalid', 'required']).toContain(parsed.error)
+      else expect(refusals).toContain(parsed.error)
     }
   })
 
   it('lists items for every stored value, in a stable order, with "I don\'t know" style answers last', () => {
     const items = type.items(question, label)
-    expect(items.map((item) => item.value)).toEqual(type.values(question))
+    // Open answers (free text, numbers) have no fixed values, but may still offer "I don't know".
+    expect(items.map((item) => item.value)).toEqual([
+      ...new Set([...type.values(question), ...type.notCounted(question)]),
+    ])
     const firstNonCommittal = items.findIndex((item) => item.exclusive)
     if (firstNonCommittal >= 0) {
       expect(items.slice(firstNonCommittal).every((item) => item.exclusive)).toBe(true)

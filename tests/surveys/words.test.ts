@@ -1,19 +1,8 @@
+import { checkSurveyWords, surveyTextInOrder } from '../../server/easyRead'
 import { languages } from '../../server/i18n/languages'
-import {
-  surveyDefinitionSchema,
-  type Audience,
-  type SurveyDefinition,
-} from '../../server/surveys/definitionSchema'
+import { surveyDefinitionSchema, type SurveyDefinition } from '../../server/surveys/definitionSchema'
 import { listTemplateIds, loadTemplate } from '../../server/surveys/templates'
 import { surveyWordsSchema, type SurveyWords } from '../../server/surveys/words'
-import { sentencesOf, surveyTextInOrder, wordsOf } from '../helpers/surveyText'
-
-/** The longest sentence, in words, each audience is asked to read. */
-const maxWordsPerSentence: Record<Audience, number> = {
-  'young-person': 15,
-  'parent-carer': 25,
-  professional: 25,
-}
 
 /** Short forms people meet in SEND services. Each must be spelt out the first time a survey uses it. */
 const acronyms = [
@@ -114,15 +103,6 @@ function unexplainedJargon(texts: readonly string[], language: string): string[]
   return problems
 }
 
-/** Sentences longer than `max` words, each with its count. */
-function longSentences(texts: readonly string[], max: number): string[] {
-  return texts
-    .flatMap(sentencesOf)
-    .map((sentence) => ({ sentence, count: wordsOf(sentence).length }))
-    .filter(({ count }) => count > max)
-    .map(({ sentence, count }) => `${count} words (at most ${max}): "${sentence}"`)
-}
-
 /** Pictures whose alternative text is not settled in this language. */
 function pictureProblems(definition: SurveyDefinition, words: SurveyWords): string[] {
   const problems: string[] = []
@@ -137,22 +117,32 @@ function pictureProblems(definition: SurveyDefinition, words: SurveyWords): stri
   return problems
 }
 
+/** Texts in reading order, as a person meets them. */
+const textsOf = (definition: SurveyDefinition, words: SurveyWords): string[] =>
+  surveyTextInOrder(definition, words).map(({ text }) => text)
+
 describe('the words of every survey', () => {
   describe.each(listTemplateIds())('survey %s', (templateId) => {
     const { definition, words } = loadTemplate(templateId)
-    const max = maxWordsPerSentence[definition.audience]
+    // The same easy-read checks the words editor, the builder and opening a survey run.
+    const problems = checkSurveyWords(definition, words)
 
     describe.each(languages.map(({ code }) => code))('in %s', (language) => {
       const languageWords = words[language]
-      const texts = languageWords ? surveyTextInOrder(definition, languageWords) : []
+      const texts = languageWords ? textsOf(definition, languageWords) : []
+      const found = problems.filter((problem) => problem.language === language)
 
       it('has words in this language', () => {
         expect(languageWords).toBeDefined()
         expect(texts.length).toBeGreaterThan(0)
       })
 
-      it(`keeps every sentence to ${max} words or fewer (${definition.audience})`, () => {
-        expect(longSentences(texts, max)).toEqual([])
+      it(`passes the easy-read checks: no missing words, no long sentences${definition.easyRead ? ', no jargon' : ''}`, () => {
+        expect(found.filter(({ kind }) => kind !== 'reading-grade')).toEqual([])
+      })
+
+      it('reads at the easy-read grade, where that applies', () => {
+        expect(found.filter(({ kind }) => kind === 'reading-grade')).toEqual([])
       })
 
       it('spells out every short form the first time it is used', () => {
@@ -181,40 +171,20 @@ describe('the word checks themselves', () => {
       start: { purpose: ['This is a test.'], answers: ['Nobody reads these answers.'] },
       questions: { plan: hint ? { title, hint } : { title } },
     })
-  const sixteenWords = 'This sentence has far too many words in it for a young person to read easily.'
-  const fifteenWords = 'This sentence has just enough words in it for a young person to read.'
-
-  it('catches a 16-word sentence in an easy read survey and lets 15 words through', () => {
-    const tooLong = surveyTextInOrder(definition, wordsWith(sixteenWords))
-    expect(longSentences(tooLong, maxWordsPerSentence[definition.audience])).toEqual([
-      `16 words (at most 15): "${sixteenWords.slice(0, -1)}"`,
-    ])
-    const justRight = surveyTextInOrder(definition, wordsWith(fifteenWords))
-    expect(longSentences(justRight, maxWordsPerSentence[definition.audience])).toEqual([])
-  })
-
-  it('splits sentences on Urdu full stops and question marks', () => {
-    expect(sentencesOf('یہ پہلا جملہ ہے۔ کیا یہ دوسرا ہے؟\nتیسرا')).toEqual([
-      'یہ پہلا جملہ ہے',
-      'کیا یہ دوسرا ہے',
-      'تیسرا',
-    ])
-  })
-
   it('catches an unexplained EHCP', () => {
-    const texts = surveyTextInOrder(definition, wordsWith('Do you have an EHCP?'))
+    const texts = textsOf(definition, wordsWith('Do you have an EHCP?'))
     expect(unexplainedJargon(texts, 'en')).toEqual([
       expect.stringContaining('EHCP is first used in "Do you have an EHCP?"') as unknown,
     ])
   })
 
   it('only looks at the first use, which must follow the full form', () => {
-    const explained = surveyTextInOrder(
+    const explained = textsOf(
       definition,
       wordsWith('Do you have an Education, Health and Care Plan (EHCP)?', 'An EHCP is a plan.'),
     )
     expect(unexplainedJargon(explained, 'en')).toEqual([])
-    const explainedLate = surveyTextInOrder(
+    const explainedLate = textsOf(
       definition,
       wordsWith('Do you have an EHCP?', 'An Education, Health and Care Plan (EHCP) is a plan.'),
     )

@@ -14,6 +14,8 @@ import { groupSessionSchema, groupSessionValues, type GroupSessionValues } from 
 import { listOpenGroupSessions } from '../store/groupSessionQueries'
 import { endGroupSessionEarly, openGroupSession } from '../store/openGroupSession'
 import type { ResponseLimits } from './sender'
+import { idleMinutes } from '../../device/model/sharedDeviceForm'
+import { sharedDeviceLinks } from '../../device/routes/sharedDeviceLink'
 
 interface Deps {
   db: Database
@@ -34,6 +36,7 @@ async function render(
     { organisationId: officer.organisationId, surveyId: survey.surveyId },
     deps.limits.clock(),
   )
+  const shared = await sharedDeviceLinks(req, deps.config, { survey: survey.slug, sessions })
   const hasErrors = form.errors.errorList.length > 0
   res.status(hasErrors ? 400 : 200).render('manage/groupSessions/index', {
     pageTitle: req.t('responseLimits.groupSessions.title'),
@@ -44,12 +47,13 @@ async function render(
     surveyHref: paths.manage.survey(survey.slug),
     formAction: paths.manage.groupSessions(survey.slug),
     hourOptions: Array.from({ length: groupSessionHours.max }, (_, index) => index + 1),
-    sessions: sessions.map((session) => ({
+    sessions: sessions.map((session, index) => ({
       code: session.code,
       label: session.label,
       link: `${deps.config.baseUrl}${paths.respond.groupStart(officer.organisationSlug, survey.slug, session.code)}`,
       until: formatDateTime(session.expiresAt, req.language),
       endAction: paths.manage.groupSessionEnd(survey.slug, session.code),
+      shared: shared[index],
     })),
   })
 }
@@ -60,7 +64,12 @@ export function groupSessionsPage(deps: Deps) {
     const survey = await loadManagedSurvey(deps.db, req)
     await render(deps, req, res, {
       survey,
-      values: { label: '', hours: String(groupSessionHours.default) },
+      values: {
+        label: '',
+        hours: String(groupSessionHours.default),
+        sharedDevices: '',
+        idleMinutes: String(idleMinutes.default),
+      },
       errors: noErrors,
     })
   }
@@ -80,6 +89,7 @@ export function openGroupSessionAction(deps: Deps) {
       survey,
       label: parsed.data.label,
       hours: parsed.data.hours,
+      sharedDevices: parsed.data.sharedDevices ? { idleMinutes: parsed.data.idleMinutes } : undefined,
       now: deps.limits.clock(),
     })
     res.redirect(303, paths.manage.groupSessions(survey.slug))

@@ -1,6 +1,6 @@
 import { recordAudit } from '../../audit/recordAudit'
 import type { Database } from '../../db/database'
-import { recomputeFacts } from '../../scorecards/recomputeFacts'
+import { recomputeFacts } from '../../scorecards/store/recomputeFacts'
 import { holdReasons, type HoldReason } from '../model/holdRules'
 import { discardHeld, includeHeld, type HeldChoice } from './heldQueries'
 

@@ -8,6 +8,8 @@ export interface GroupSession {
   createdBy: string
   createdAt: Date
   expiresAt: Date
+  /** On shared devices: the minutes a device may sit idle before it resets. */
+  sharedDevices: { idleMinutes: number } | undefined
 }
 
 interface GroupSessionRow {
@@ -17,9 +19,11 @@ interface GroupSessionRow {
   created_by: string
   created_at: Date
   expires_at: Date
+  shared_devices: boolean
+  idle_minutes: number
 }
 
-const columns = 'id, code, label, created_by, created_at, expires_at'
+const columns = 'id, code, label, created_by, created_at, expires_at, shared_devices, idle_minutes'
 
 const toGroupSession = (row: GroupSessionRow): GroupSession => ({
   id: row.id,
@@ -28,6 +32,7 @@ const toGroupSession = (row: GroupSessionRow): GroupSession => ({
   createdBy: row.created_by,
   createdAt: row.created_at,
   expiresAt: row.expires_at,
+  sharedDevices: row.shared_devices ? { idleMinutes: row.idle_minutes } : undefined,
 })
 
 interface SurveyKey {
@@ -79,11 +84,20 @@ export async function listOpenGroupSessions(
 export async function insertGroupSession(
   db: Queryable,
   survey: SurveyKey,
-  session: { code: string; label: string | null; createdBy: string; createdAt: Date; expiresAt: Date },
+  session: {
+    code: string
+    label: string | null
+    createdBy: string
+    createdAt: Date
+    expiresAt: Date
+    /** On shared devices, and after how many idle minutes each one resets (device/). */
+    sharedDevices?: { idleMinutes: number }
+  },
 ): Promise<GroupSession | undefined> {
   const rows = await db.query<GroupSessionRow>(
-    `INSERT INTO group_sessions (organisation_id, id, survey_id, code, label, created_by, created_at, expires_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (code) DO NOTHING RETURNING ${columns}`,
+    `INSERT INTO group_sessions (organisation_id, id, survey_id, code, label, created_by, created_at, expires_at,
+                                 shared_devices, idle_minutes)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, COALESCE($10, 3)) ON CONFLICT (code) DO NOTHING RETURNING ${columns}`,
     [
       survey.organisationId,
       randomUUID(),
@@ -93,6 +107,8 @@ export async function insertGroupSession(
       session.createdBy,
       session.createdAt,
       session.expiresAt,
+      session.sharedDevices !== undefined,
+      session.sharedDevices?.idleMinutes ?? null,
     ],
   )
   return rows[0] ? toGroupSession(rows[0]) : undefined

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/database'
+import { heldSelection, selectionParameters } from '../../results/responseSelection'
 import type { ResultsFilter } from '../../results/types'
 import { holdReasons, type HoldReason } from '../model/holdRules'
 
@@ -19,6 +20,8 @@ export interface HeldRow {
   submittedAt: Date
   startedAt: Date | null
   reasons: HoldReason[]
+  /** How it was collected (device/model/collectionMethods.ts), online when not said; kept when included. */
+  collectionMethod?: string
 }
 
 /**
@@ -29,8 +32,8 @@ export interface HeldRow {
 export async function insertHeldResponse(db: Queryable, row: HeldRow): Promise<boolean> {
   const inserted = await db.query(
     `INSERT INTO held_responses (organisation_id, id, survey_id, version, language, reference, draft_id,
-                                 answers, submitted_at, started_at, held_at, hold_reasons)
-     SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $9, $11
+                                 answers, submitted_at, started_at, held_at, hold_reasons, collection_method)
+     SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $9, $11, $12
       WHERE NOT EXISTS (SELECT 1 FROM responses WHERE organisation_id = $1 AND reference = $6)
      ON CONFLICT DO NOTHING RETURNING id`,
     [
@@ -45,6 +48,7 @@ export async function insertHeldResponse(db: Queryable, row: HeldRow): Promise<b
       row.submittedAt,
       row.startedAt,
       row.reasons,
+      row.collectionMethod ?? 'online',
     ],
   )
   return inserted.length > 0
@@ -52,7 +56,10 @@ export async function insertHeldResponse(db: Queryable, row: HeldRow): Promise<b
 
 export type HeldCounts = { total: number } & Record<HoldReason, number>
 
-/** How many are held in a selection (the results' own filter), in all and for each reason. */
+/**
+ * How many are held in a selection (the results' own filter, results/responseSelection.ts), in all and
+ * for each reason, so the held figure beside a selection's results is about the same responses.
+ */
 export async function countHeld(
   db: Queryable,
   survey: SurveyKey,
@@ -62,29 +69,14 @@ export async function countHeld(
     `SELECT count(*)::integer AS total,
             (SELECT jsonb_object_agg(reason, n) FROM (
                SELECT reason, count(*)::integer AS n FROM held_responses, unnest(hold_reasons) AS reason
-                WHERE ${selection} GROUP BY reason) AS per_reason) AS reasons
-       FROM held_responses WHERE ${selection}`,
-    [
-      survey.organisationId,
-      survey.surveyId,
-      filter.from ?? null,
-      filter.to ?? null,
-      filter.language ?? null,
-      filter.aboutYou ? JSON.stringify(filter.aboutYou) : null,
-    ],
+                WHERE ${heldSelection} GROUP BY reason) AS per_reason) AS reasons
+       FROM held_responses WHERE ${heldSelection}`,
+    selectionParameters(survey, filter),
   )
   const counts = { total: row?.total ?? 0 } as HeldCounts
   for (const reason of holdReasons) counts[reason] = row?.reasons?.[reason] ?? 0
   return counts
 }
-
-// The same selection as the results count (results/countAnswers.ts), so the held figure beside a
-// selection's results is about the same responses.
-const selection = `organisation_id = $1 AND survey_id = $2
-  AND ($3::timestamptz IS NULL OR submitted_at >= $3::timestamptz)
-  AND ($4::timestamptz IS NULL OR submitted_at < $4::timestamptz)
-  AND ($5::text IS NULL OR language = $5::text)
-  AND ($6::jsonb IS NULL OR answers @> $6::jsonb)`
 
 export interface HeldListing {
   reference: string
@@ -150,11 +142,12 @@ export async function includeHeld(
     `WITH moved AS (
        DELETE FROM held_responses WHERE ${chosen}
        RETURNING organisation_id, id, survey_id, version, language, reference, draft_id, answers,
-                 submitted_at, hold_reasons),
+                 submitted_at, hold_reasons, collection_method),
      inserted AS (
-       INSERT INTO responses (organisation_id, id, survey_id, version, language, reference, draft_id, answers, submitted_at)
+       INSERT INTO responses (organisation_id, id, survey_id, version, language, reference, draft_id, answers, submitted_at,
+                              collection_method)
        SELECT organisation_id, id, survey_id, version, language, reference, draft_id, answers,
-              (submitted_at AT TIME ZONE 'Europe/London')::date FROM moved)
+              (submitted_at AT TIME ZONE 'Europe/London')::date, collection_method FROM moved)
      SELECT hold_reasons FROM moved`,
     choiceParameters(survey, choice),
   )

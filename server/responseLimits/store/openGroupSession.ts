@@ -17,7 +17,14 @@ interface SurveyRef {
 /** Opens a session with a fresh code, and records who opened it, for how long, in the audit log. */
 export async function openGroupSession(
   db: Database,
-  input: { officer: Officer; survey: SurveyRef; label: string | null; hours: number; now: Date },
+  input: {
+    officer: Officer
+    survey: SurveyRef
+    label: string | null
+    hours: number
+    now: Date
+    sharedDevices?: { idleMinutes: number }
+  },
 ): Promise<GroupSession> {
   const { officer, survey, now } = input
   return db.transaction(async (tx) => {
@@ -31,6 +38,7 @@ export async function openGroupSession(
           createdBy: officer.email,
           createdAt: now,
           expiresAt: new Date(now.getTime() + input.hours * 3_600_000),
+          sharedDevices: input.sharedDevices,
         },
       )
       if (!session) continue
@@ -39,7 +47,14 @@ export async function openGroupSession(
         officer,
         action: 'group-session-opened',
         subject: survey.slug,
-        details: { code: session.code, hours: input.hours, label: session.label },
+        details: {
+          code: session.code,
+          hours: input.hours,
+          label: session.label,
+          ...(input.sharedDevices
+            ? { sharedDevices: true, idleMinutes: input.sharedDevices.idleMinutes }
+            : {}),
+        },
       })
       return session
     }

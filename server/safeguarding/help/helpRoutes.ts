@@ -8,7 +8,7 @@ import { formErrors, fieldError, noErrors, type FormErrors } from '../../forms/f
 import type { JobSender } from '../../jobs/jobQueue'
 import { findOrganisationSettings } from '../../organisationSettings/queries'
 import { displayName } from '../../organisationSettings/settings'
-import { postedFields } from '../../officers/officerForms'
+import { postedFields } from '../../forms/postedFields'
 import { paths, routePatterns } from '../../paths'
 import { readDraftId } from '../../respond/draftCookie'
 import { loadSurveyContext, surveyLocals, type SurveyContext } from '../../respond/surveyContext'

@@ -7,7 +7,8 @@ import type { QuestionDefinition, QuestionTypeName } from '../definitionSchema'
  */
 export type StoredAnswer = string | string[] | null
 
-export type AnswerError = 'required' | 'invalid' | 'tooLong' | 'exclusive'
+/** notWhole and outOfRange belong to number questions: "Enter a whole number", "between X and Y". */
+export type AnswerError = 'required' | 'invalid' | 'tooLong' | 'exclusive' | 'notWhole' | 'outOfRange'
 
 export type ParseResult = { ok: true; value: StoredAnswer } | { ok: false; error: AnswerError }
 
@@ -28,11 +29,15 @@ export interface ChoiceItem {
 /** The one contract every question type fulfils; the shared contract test runs over all of them. */
 export interface QuestionType {
   readonly name: QuestionTypeName
-  readonly control: 'radios' | 'checkboxes' | 'textarea'
-  /** Every value the question can store, in the order shown. Empty for free text. */
+  readonly control: 'radios' | 'checkboxes' | 'textarea' | 'number'
+  /**
+   * Every fixed value the question can store, in the order shown: what conditions and percentage
+   * tables can name. Empty for free text and numbers, whose answers are open.
+   */
   values(question: QuestionDefinition): string[]
   /** Answers that are given but left out of percentages (e.g. "I don't know"). */
   notCounted(question: QuestionDefinition): string[]
+  /** The choices shown: every value, then (for open answers) the "I don't know" style ones offered. */
   items(question: QuestionDefinition, label: OptionLabeller): ChoiceItem[]
   /** Validates what the form posted (`answer` field) into what is stored. */
   parse(input: unknown, question: QuestionDefinition): ParseResult

@@ -2,6 +2,7 @@ import type { QuestionDefinition, QuestionTypeName } from '../definitionSchema'
 import { multipleChoiceType, singleChoiceType } from './choiceType'
 import type { QuestionType } from './contract'
 import { freeTextType } from './freeText'
+import { numberType } from './numberType'
 
 const facePictures: Record<string, string> = { happy: 'face-happy', okay: 'face-okay', sad: 'face-sad' }
 
@@ -42,9 +43,14 @@ const registry: Record<QuestionTypeName, QuestionType> = {
     name: 'multiple-choice',
     values: (question) =>
       question.type === 'multiple-choice'
-        ? [...question.options, ...(question.preferNotToSay ? ['prefer-not-to-say'] : [])]
+        ? [
+            ...question.options,
+            ...(question.dontKnow ? ['dont-know'] : []),
+            ...(question.preferNotToSay ? ['prefer-not-to-say'] : []),
+          ]
         : [],
   }),
+  number: numberType,
   'free-text': freeTextType,
 }
 

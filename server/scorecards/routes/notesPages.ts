@@ -1,0 +1,107 @@
+import type { Request, Response } from 'express'
+import { z } from 'zod'
+import type { Database } from '../../db/database'
+import { BadRequestError, NotFoundError } from '../../errors'
+import { formErrors, noErrors, type FormErrors } from '../../forms/formErrors'
+import { postedFields } from '../../forms/postedFields'
+import { signedInOfficer } from '../../officers/setUpOfficerArea'
+import { paths } from '../../paths'
+import { recordCommentaryChange, recordYouSaidWeDid } from '../../audit/scorecardChanges'
+import { listCommentary, saveCommentary } from '../store/commentaryQueries'
+import { indicatorHandle } from '../store/indicatorQueries'
+import { loadIndicator } from './indicatorPages'
+import { parsePeriod, periodContaining } from '../model/periods'
+import { periodLabel } from '../model/periodLabel'
+import { deleteYouSaidWeDid, insertYouSaidWeDid, listYouSaidWeDid } from '../store/youSaidWeDidQueries'
+
+/** The quarter whose scorecard shows a period: the one it ends in. */
+const quarterHolding = (period: { end: string }) => periodContaining('quarterly', period.end)
+
+const commentarySchema = z.object({ commentary: z.string().trim().max(1000, 'errors.commentary.tooLong') })
+
+/** Commentary for one indicator and one of its periods (?period=2026-Q3). */
+export const commentaryPage = (db: Database) => async (req: Request, res: Response) => {
+  const indicator = await loadIndicator(db, req)
+  const asked = req.method === 'GET' ? req.query.period : (req.body as { period?: unknown }).period
+  const period = typeof asked === 'string' ? parsePeriod(indicator.frequency, asked) : undefined
+  if (!period) throw new BadRequestError('Not a period of this indicator')
+  const officer = signedInOfficer(req)
+  const organisationId = officer.organisationId
+  let errors: FormErrors = noErrors
+  const saved = (await listCommentary(db, organisationId)).get(indicator.id)?.get(period.key) ?? ''
+  let values = { commentary: saved }
+  if (req.method === 'POST') {
+    values = postedFields(req.body, ['commentary']) as typeof values
+    const parsed = commentarySchema.safeParse(values)
+    if (parsed.success) {
+      const commentary = parsed.data.commentary
+      await db.transaction(async (tx) => {
+        const key = { organisationId, indicatorId: indicator.id, period: period.key }
+        const before = (await listCommentary(tx, organisationId)).get(indicator.id)?.get(period.key) ?? ''
+        await saveCommentary(tx, key, commentary)
+        const change = { indicator: indicator.number, period: period.key, before, after: commentary }
+        if (before !== commentary) await recordCommentaryChange(tx, officer, change)
+      })
+      res.redirect(303, `${paths.manage.scorecards}?period=${quarterHolding(period).key}`)
+      return
+    }
+    errors = formErrors(parsed.error, req.t)
+  }
+  res.status(errors.errorList.length > 0 ? 400 : 200).render('manage/scorecards/commentary', {
+    pageTitle: req.t('pages.commentary.title', { number: indicator.number }),
+    hasErrors: errors.errorList.length > 0,
+    errors,
+    values,
+    indicator: { number: indicator.number, wording: indicator.wording },
+    period: { key: period.key, label: periodLabel(period, req.t, req.language) },
+    action: paths.manage.scorecardCommentary(indicatorHandle(indicator.number)),
+  })
+}
+
+const entrySchema = z.object({
+  youSaid: z.string().trim().min(1, 'errors.youSaidWeDid.youSaid').max(1000, 'errors.youSaidWeDid.tooLong'),
+  weDid: z.string().trim().min(1, 'errors.youSaidWeDid.weDid').max(1000, 'errors.youSaidWeDid.tooLong'),
+})
+
+/** "You said, we did": what families told the partnership and what changed, for the published scorecard. */
+export const youSaidWeDidPage = (db: Database) => async (req: Request, res: Response) => {
+  const officer = signedInOfficer(req)
+  let errors: FormErrors = noErrors
+  let values = { youSaid: '', weDid: '' }
+  if (req.method === 'POST') {
+    values = postedFields(req.body, ['youSaid', 'weDid']) as typeof values
+    const parsed = entrySchema.safeParse(values)
+    if (parsed.success) {
+      await db.transaction(async (tx) => {
+        const entry = { organisationId: officer.organisationId, ...parsed.data, createdBy: officer.email }
+        if (await insertYouSaidWeDid(tx, entry))
+          await recordYouSaidWeDid(tx, officer, { before: null, after: parsed.data })
+      })
+      res.redirect(303, paths.manage.scorecardYouSaidWeDid)
+      return
+    }
+    errors = formErrors(parsed.error, req.t)
+  }
+  res.status(errors.errorList.length > 0 ? 400 : 200).render('manage/scorecards/youSaidWeDid', {
+    pageTitle: req.t('pages.youSaidWeDid.title'),
+    hasErrors: errors.errorList.length > 0,
+    errors,
+    values,
+    entries: await listYouSaidWeDid(db, officer.organisationId),
+  })
+}
+
+export const removeYouSaidWeDid = (db: Database) => async (req: Request, res: Response) => {
+  // Only a well-formed uuid reaches SQL: anything else would fail the cast there, not find nothing.
+  const id = z.uuid().safeParse((req.body as { entry?: unknown }).entry)
+  const officer = signedInOfficer(req)
+  const removed =
+    id.success &&
+    (await db.transaction(async (tx) => {
+      const entry = await deleteYouSaidWeDid(tx, officer.organisationId, id.data)
+      if (entry) await recordYouSaidWeDid(tx, officer, { before: entry, after: null })
+      return entry !== undefined
+    }))
+  if (!removed) throw new NotFoundError('No such entry')
+  res.redirect(303, paths.manage.scorecardYouSaidWeDid)
+}

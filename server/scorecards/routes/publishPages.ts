@@ -1,0 +1,42 @@
+import type { Request, Response } from 'express'
+import type { Database } from '../../db/database'
+import { fieldError, noErrors } from '../../forms/formErrors'
+import { signedInOfficer } from '../../officers/setUpOfficerArea'
+import { paths } from '../../paths'
+import { periodLabel } from '../model/periodLabel'
+import { publishableQuarters } from '../model/quarters'
+import { publishScorecard } from '../store/publishing'
+import { officerOrganisation } from './scorecardOrganisation'
+import { snapshotLinks } from './snapshotLinks'
+import { listSnapshots } from '../store/snapshotQueries'
+
+async function render(db: Database, req: Request, res: Response, error?: string) {
+  const officer = signedInOfficer(req)
+  const snapshots = await listSnapshots(db, officer.organisationId)
+  const published = new Set(snapshots.map((snapshot) => snapshot.period))
+  const quarters = publishableQuarters().filter((quarter) => !published.has(quarter.key))
+  res.status(error ? 400 : 200).render('manage/scorecards/publish', {
+    pageTitle: req.t('pages.publish.title'),
+    hasErrors: Boolean(error),
+    errors: error ? fieldError('period', error, req.t) : noErrors,
+    quarters: quarters.map((quarter, index) => ({
+      value: quarter.key,
+      text: periodLabel(quarter, req.t, req.language),
+      checked: index === 0 && !error,
+    })),
+    publicHref: paths.publicScorecards.list(officer.organisationSlug),
+    snapshots: snapshotLinks(snapshots, officer.organisationSlug, req),
+  })
+}
+
+export const publishPage = (db: Database) => (req: Request, res: Response) => render(db, req, res)
+
+/** Publishes an ended quarter; a second click or a quarter already published leaves the first one standing. */
+export const publish = (db: Database) => async (req: Request, res: Response) => {
+  const officer = signedInOfficer(req)
+  const asked = (req.body as { period?: unknown }).period
+  const quarter = publishableQuarters().find((each) => each.key === asked)
+  if (!quarter) return render(db, req, res, 'errors.publish.period')
+  await publishScorecard(db, { organisation: officerOrganisation(req), quarter, officer })
+  res.redirect(303, paths.publicScorecards.snapshot(officer.organisationSlug, quarter.key))
+}

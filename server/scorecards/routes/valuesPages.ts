@@ -1,0 +1,84 @@
+import type { Request, Response } from 'express'
+import type { Database } from '../../db/database'
+import { NotFoundError } from '../../errors'
+import { formatCsvRecord } from '../../exports/csvFormat'
+import { noErrors, type FormErrors } from '../../forms/formErrors'
+import { postedFields } from '../../forms/postedFields'
+import { signedInOfficer } from '../../officers/setUpOfficerArea'
+import { paths } from '../../paths'
+import { parseAdministrativeCsv, type ImportProblem } from '../files/administrativeImport'
+import { recordAdministrativeValues } from '../../audit/scorecardChanges'
+import { listAdministrativeValues, saveAdministrativeValues } from '../store/factQueries'
+import { formatValue } from '../model/formatFigures'
+import { indicatorHandle } from '../store/indicatorQueries'
+import { loadIndicator } from './indicatorPages'
+import { parsePeriod } from '../model/periods'
+import { periodLabel } from '../model/periodLabel'
+import { refreshAdministrativeFacts } from '../store/recomputeFacts'
+import type { Indicator } from '../model/types'
+
+const fieldOf = (problem: ImportProblem): string => (/period/i.test(problem.key) ? 'period' : 'value')
+
+async function render(
+  db: Database,
+  req: Request,
+  res: Response,
+  indicator: Indicator,
+  form?: { values: Record<string, string>; errors: FormErrors },
+) {
+  if (indicator.kind !== 'administrative') throw new NotFoundError('Not an administrative indicator')
+  const entered = await listAdministrativeValues(db, signedInOfficer(req).organisationId, indicator.id)
+  const errors = form?.errors ?? noErrors
+  res.status(errors.errorList.length > 0 ? 400 : 200).render('manage/scorecards/values', {
+    pageTitle: req.t('pages.values.title', { number: indicator.number }),
+    hasErrors: errors.errorList.length > 0,
+    errors,
+    values: form?.values ?? { period: '', value: '' },
+    indicator: {
+      number: indicator.number,
+      wording: indicator.wording,
+      frequency: req.t(`scorecards.frequency.${indicator.frequency}`),
+    },
+    periodHint: req.t(`pages.values.periodHint.${indicator.frequency}`),
+    action: paths.manage.scorecardValues(indicatorHandle(indicator.number)),
+    entered: entered.map((each) => {
+      const period = parsePeriod(indicator.frequency, each.period)
+      return {
+        period: period ? periodLabel(period, req.t, req.language) : each.period,
+        value: formatValue(each.value, indicator.unit, req.t, req.language),
+        enteredBy: each.enteredBy,
+      }
+    }),
+  })
+}
+
+export const valuesPage = (db: Database) => async (req: Request, res: Response) => {
+  await render(db, req, res, await loadIndicator(db, req))
+}
+
+/** One figure for one period, checked by the same rules as an imported file. */
+export const saveValue = (db: Database) => async (req: Request, res: Response) => {
+  const indicator = await loadIndicator(db, req)
+  const officer = signedInOfficer(req)
+  const values = postedFields(req.body, ['period', 'value'])
+  const csv = `indicator,period,value\n${formatCsvRecord([indicator.number, values.period ?? '', values.value ?? ''])}`
+  const checked = parseAdministrativeCsv(csv, [indicator])
+  if (!checked.ok) {
+    const errors: FormErrors = { errorList: [], fields: {} }
+    for (const problem of checked.problems) {
+      const field = fieldOf(problem)
+      if (field in errors.fields) continue
+      const text = req.t(problem.key, problem.values)
+      errors.fields[field] = { text, visuallyHiddenText: req.t('errors.visuallyHidden') }
+      errors.errorList.push({ text, href: `#${field}` })
+    }
+    await render(db, req, res, indicator, { values, errors })
+    return
+  }
+  await db.transaction(async (tx) => {
+    await recordAdministrativeValues(tx, officer, { indicators: [indicator], values: checked.values })
+    await saveAdministrativeValues(tx, officer.organisationId, checked.values, officer.email)
+  })
+  await refreshAdministrativeFacts(db, officer.organisationId)
+  res.redirect(303, paths.manage.scorecardValues(indicatorHandle(indicator.number)))
+}

@@ -1,0 +1,35 @@
+import type { Database } from '../../db/database'
+import { recordAudit } from '../../audit/recordAudit'
+import { loadScorecard, type ScorecardOrganisation } from './loadScorecard'
+import { recomputeFacts } from './recomputeFacts'
+import { insertSnapshot } from './snapshotQueries'
+import { currentSnapshotVersion, toPublishedSnapshot } from '../model/publishedSnapshot'
+import type { Period } from '../model/types'
+
+/** Recomputes the facts, then freezes the quarter's scorecard; false if it was already published. */
+export async function publishScorecard(
+  db: Database,
+  options: { organisation: ScorecardOrganisation; quarter: Period; officer: { id: string; email: string } },
+): Promise<boolean> {
+  const { organisation, quarter, officer } = options
+  await recomputeFacts(db, organisation.id)
+  const content = toPublishedSnapshot(await loadScorecard(db, organisation, quarter))
+  return db.transaction(async (tx) => {
+    const created = await insertSnapshot(tx, {
+      organisationId: organisation.id,
+      period: quarter.key,
+      publishedBy: officer.email,
+      schemaVersion: currentSnapshotVersion,
+      content,
+    })
+    if (created)
+      await recordAudit(tx, {
+        organisationId: organisation.id,
+        officer,
+        action: 'scorecard-published',
+        subject: quarter.key,
+        change: { before: { published: false }, after: { published: true } },
+      })
+    return created
+  })
+}

@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto'
+import type { Queryable } from '../../db/database'
+import type { YouSaidWeDid } from '../model/types'
+
+export async function listYouSaidWeDid(db: Queryable, organisationId: string): Promise<YouSaidWeDid[]> {
+  const rows = await db.query<{ id: string; you_said: string; we_did: string; created_at: Date }>(
+    `SELECT id, you_said, we_did, created_at FROM you_said_we_did
+      WHERE organisation_id = $1 ORDER BY created_at DESC, id`,
+    [organisationId],
+  )
+  return rows.map((row) => ({
+    id: row.id,
+    youSaid: row.you_said,
+    weDid: row.we_did,
+    createdAt: row.created_at.toISOString(),
+  }))
+}
+
+export async function insertYouSaidWeDid(
+  db: Queryable,
+  entry: { organisationId: string; youSaid: string; weDid: string; createdBy: string },
+): Promise<boolean> {
+  const rows = await db.query(
+    `INSERT INTO you_said_we_did (organisation_id, id, you_said, we_did, created_by) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (organisation_id, md5(you_said), md5(we_did)) DO NOTHING RETURNING id`,
+    [entry.organisationId, randomUUID(), entry.youSaid, entry.weDid, entry.createdBy],
+  )
+  return rows.length > 0
+}
+
+export async function deleteYouSaidWeDid(
+  db: Queryable,
+  organisationId: string,
+  id: string,
+): Promise<{ youSaid: string; weDid: string } | undefined> {
+  const rows = await db.query<{ you_said: string; we_did: string }>(
+    'DELETE FROM you_said_we_did WHERE organisation_id = $1 AND id = $2 RETURNING you_said, we_did',
+    [organisationId, id],
+  )
+  return rows[0] && { youSaid: rows[0].you_said, weDid: rows[0].we_did }
+}
