@@ -1,5 +1,4 @@
 import { Router, type Request, type Response } from 'express'
-import { recordAudit } from '../audit/recordAudit'
 import type { Database } from '../db/database'
 import { writeResponsesCsv } from './responsesCsv'
 import { writeResponsesXlsx } from './responsesXlsx'
@@ -16,20 +15,14 @@ import { combinedWordsFor } from '../surveyVersions/combinedWords'
 import { versionsAskedIn } from '../surveyVersions/versionList'
 import { versionNotes } from '../surveyVersions/versionNotes'
 import { writeResultsPdf } from './resultsPdf/resultsPdf'
+import { startDownload } from './startDownload'
 import { summaryCsv } from './summaryCsv'
 
 type File = 'responses.csv' | 'responses.xlsx' | 'summary.csv' | 'report.pdf'
 
-const contentTypes: Record<File, string> = {
-  'responses.csv': 'text/csv; charset=utf-8',
-  'responses.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'summary.csv': 'text/csv; charset=utf-8',
-  'report.pdf': 'application/pdf',
-}
-
 /**
- * Checks the selection, records the download in the audit log, and sets the headers: a file named
- * for the survey and the day, never cached. Returns undefined when the selection was refused (400).
+ * Checks the selection, then starts the download: audited, named for the survey and the day.
+ * Returns undefined when the selection was refused (400).
  */
 async function prepareDownload(
   db: Database,
@@ -37,23 +30,19 @@ async function prepareDownload(
   res: Response,
   file: File,
 ): Promise<{ survey: ManagedSurvey; filter: ResultsFilter } | undefined> {
-  const officer = signedInOfficer(req)
   const survey = await loadManagedSurvey(db, req)
   const { chosen, filter } = parseResultsQuery(req.query, survey.definition)
   if (!filter) {
     res.status(400).render('errors/badRequest', { pageTitle: req.t('pages.badRequest.title') })
     return undefined
   }
-  await recordAudit(db, {
-    organisationId: officer.organisationId,
-    officer,
-    action: 'downloaded',
-    subject: `${survey.slug}/${file}`,
+  await startDownload(db, req, res, {
+    file,
+    of: survey.slug,
+    namedFor: survey.slug,
+    namedWhen: londonToday(),
     details: chosen,
   })
-  const [stem, extension] = file.split('.')
-  res.attachment(`${survey.slug}-${stem ?? file}-${londonToday()}.${extension ?? ''}`)
-  res.set({ 'Content-Type': contentTypes[file], 'Cache-Control': 'no-store' })
   return { survey, filter }
 }
 

@@ -3,8 +3,8 @@ import { createTranslator } from '../../server/i18n/translator'
 import { saveCommentary } from '../../server/scorecards/store/commentaryQueries'
 import { saveAdministrativeValues } from '../../server/scorecards/store/factQueries'
 import { startFrameworkFromTemplate } from '../../server/scorecards/store/frameworkTemplate'
+import { indicatorHandle } from '../../server/scorecards/model/indicatorHandle'
 import {
-  indicatorHandle,
   insertIndicator,
   listIndicators,
   replaceTargets,

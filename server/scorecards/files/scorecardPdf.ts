@@ -2,11 +2,8 @@ import type { Writable } from 'node:stream'
 import { formatDate } from '../../i18n/formatDate'
 import { directionOf, type LanguageCode } from '../../i18n/languages'
 import type { Translate } from '../../i18n/translator'
-import { formatChange, formatDay, formatNumber, formatValue } from '../model/formatFigures'
-import { periodLabel } from '../model/periodLabel'
-import { parsePeriod } from '../model/periods'
-import { sparkline } from '../model/sparkline'
-import type { RagStatus, Scorecard, ScorecardGroup, ScorecardRow, Unit } from '../model/types'
+import { scorecardView, type ScorecardRowView, type ScorecardView } from '../model/scorecardView'
+import type { RagStatus, Scorecard } from '../model/types'
 import { colours, styles, Canvas } from '../../pdf/canvas'
 import { cellTablePieces, placeTable } from '../../pdf/cellTable'
 import { swatchCell, textCell, type Cell, type CellLine } from '../../pdf/cells'
@@ -23,10 +20,11 @@ export interface ScorecardPdfInput {
   language: LanguageCode
 }
 
-interface Words {
+/** What the PDF draws: the scorecard page's own view, so every figure is in the page's words. */
+interface Drawing {
+  view: ScorecardView
   t: Translate
   language: LanguageCode
-  threshold: number
 }
 
 // A4 landscape with 1.4 cm margins: ten columns need the width. The foot holds the page number.
@@ -61,228 +59,169 @@ const notRated = colours.rule
 // The scorecard page's sparkline is drawn in a 100 x 30 box (scorecards/model/sparkline.ts).
 const chart = { width: 70, height: 21, viewBox: { width: 100, height: 30 } }
 
-/** A figure in its indicator's unit, as the scorecard page shows it: "66.7%", "25.0 weeks". */
-const inUnit = (value: number, unit: Unit, { t, language }: Words): string =>
-  unbreakable(formatValue(value, unit, t, language))
-
-/** A change between periods with its sign and its unit: percentages move in points. */
-function changeText(change: number, unit: Unit, { t, language }: Words): string {
-  const signed = formatChange(change, unit, language)
-  const value =
-    unit === 'percentage'
-      ? t('scorecardPdf.points', { value: signed })
-      : t(`scorecards.valueIn.${unit}`, { value: signed })
-  return t('scorecards.change', { change: unbreakable(value) })
-}
-
 /** A figure above when it was or is due (baseline, target), or "None". */
-function datedFigure(
-  canvas: Canvas,
-  figure: { value: number; when: string } | null,
-  unit: Unit,
-  words: Words,
-) {
-  if (!figure) return textCell(canvas, [{ text: words.t('scorecards.none'), style: cell.detail }])
+function datedFigure(canvas: Canvas, figure: { value: string; when: string } | null, t: Translate) {
+  if (!figure) return textCell(canvas, [{ text: t('scorecards.none'), style: cell.detail }])
   return textCell(canvas, [
-    { text: inUnit(figure.value, unit, words), style: cell.body },
+    { text: unbreakable(figure.value), style: cell.body },
     { text: figure.when, style: cell.detail },
   ])
 }
 
-function currentCell(canvas: Canvas, row: ScorecardRow, words: Words): Cell {
-  const { t, language, threshold } = words
-  const { current, indicator } = row
-  const period: CellLine = { text: periodLabel(row.period, t, language), style: cell.detail }
-  if (current.suppressed)
-    return textCell(canvas, [{ text: t('scorecards.withheld', { threshold }), style: cell.body }, period])
-  if (current.value === null)
-    return textCell(canvas, [{ text: t('scorecards.noFigure'), style: cell.body }, period])
-  const lines: CellLine[] = [{ text: inUnit(current.value, indicator.unit, words), style: cell.figure }]
-  if (indicator.kind === 'survey' && current.denominator !== null)
-    lines.push({
-      text: t('scorecards.n', { n: formatNumber(current.denominator, 'count', language) }),
-      style: cell.detail,
-    })
-  if (current.interval) {
-    // Shorter than the page's "95% interval 48.8% to 80.8%", to fit the column.
-    const interval = t('scorecardPdf.interval', {
-      lower: formatNumber(current.interval.lower, 'percentage', language),
-      upper: formatNumber(current.interval.upper, 'percentage', language),
-    })
-    lines.push({ text: unbreakable(interval), style: cell.detail })
-  }
+function currentCell(canvas: Canvas, row: ScorecardRowView, t: Translate): Cell {
+  const { current } = row
+  const period: CellLine = { text: row.period, style: cell.detail }
+  if (current.state !== 'figure') return textCell(canvas, [{ text: current.value, style: cell.body }, period])
+  const lines: CellLine[] = [{ text: unbreakable(current.value), style: cell.figure }]
+  if (row.kindKey === 'survey' && current.n) lines.push({ text: current.n, style: cell.detail })
+  // Shorter than the page's "95% interval 48.8% to 80.8%", to fit the column.
+  if (current.intervalEnds)
+    lines.push({ text: unbreakable(t('scorecardPdf.interval', current.intervalEnds)), style: cell.detail })
   return textCell(canvas, [...lines, period])
 }
 
-function chartCell(canvas: Canvas, row: ScorecardRow, words: Words): Cell {
-  const { indicator } = row
-  // A withheld period is a gap, whatever its fact still holds.
-  const history = row.history.map((fact) => (fact.suppressed ? { ...fact, value: null } : fact))
-  const latest = history[history.length - 1]
-  const inWords = history.map((fact) => {
-    const period = parsePeriod(indicator.frequency, fact.period)
-    const label = period ? periodLabel(period, words.t, words.language) : fact.period
-    const value = fact.suppressed
-      ? words.t('scorecardPdf.chartNotShown')
-      : fact.value === null
-        ? words.t('scorecards.noFigure')
-        : inUnit(fact.value, indicator.unit, words)
-    return `${label}: ${value}`
-  })
+function chartCell(canvas: Canvas, row: ScorecardRowView, t: Translate): Cell {
+  const inWords = row.chart.rows.map(
+    (past) =>
+      `${past.period}: ${past.state === 'withheld' ? t('scorecardPdf.chartNotShown') : unbreakable(past.value)}`,
+  )
   return sparklineCell(canvas, {
-    ...sparkline(history, indicator.unit),
+    path: row.chart.path,
+    points: row.chart.points,
+    emphasiseLast: row.chart.emphasiseLast,
     ...chart,
-    emphasiseLast: latest?.period === row.period.key && latest.value !== null,
-    alt: words.t('scorecardPdf.chartAlt', {
-      indicator: indicator.wording,
-      count: history.length,
+    alt: t('scorecardPdf.chartAlt', {
+      indicator: row.wording,
+      count: row.chart.rows.length,
       values: inWords.join('; '),
     }),
   })
 }
 
-function rowCells(canvas: Canvas, row: ScorecardRow, words: Words): Cell[] {
-  const { t, language } = words
-  const { indicator, trend, target } = row
-  const { baseline, unit } = indicator
+function rowCells(canvas: Canvas, row: ScorecardRowView, t: Translate): Cell[] {
   const text = (value: string, style: TextStyle = cell.body) => textCell(canvas, [{ text: value, style }])
   return [
-    text(indicator.number),
+    text(row.number),
     textCell(canvas, [
-      { text: indicator.wording, style: cell.body, gap: 4 },
-      { text: t('scorecardPdf.source', { source: indicator.source }), style: cell.detail },
-      { text: t('scorecardPdf.owner', { owner: indicator.dataOwner }), style: cell.detail },
-      {
-        text: t('scorecardPdf.frequency', { frequency: t(`scorecards.frequency.${indicator.frequency}`) }),
-        style: cell.detail,
-      },
+      { text: row.wording, style: cell.body, gap: 4 },
+      { text: t('scorecardPdf.source', { source: row.source }), style: cell.detail },
+      { text: t('scorecardPdf.owner', { owner: row.owner }), style: cell.detail },
+      { text: t('scorecardPdf.frequency', { frequency: row.frequency }), style: cell.detail },
     ]),
-    text(t(`scorecards.goodIs.${indicator.goodIs}`)),
+    text(row.goodIs),
     datedFigure(
       canvas,
-      baseline && { value: baseline.value, when: formatDay(baseline.date, language) },
-      unit,
-      words,
+      row.baselineFigure && { value: row.baselineFigure.value, when: row.baselineFigure.day },
+      t,
     ),
     datedFigure(
       canvas,
-      target && {
-        value: target.value,
-        when: t('scorecardPdf.targetBy', { date: formatDay(target.date, language) }),
+      row.targetFigure && {
+        value: row.targetFigure.value,
+        when: t('scorecardPdf.targetBy', { date: row.targetFigure.day }),
       },
-      unit,
-      words,
+      t,
     ),
-    currentCell(canvas, row, words),
+    currentCell(canvas, row, t),
     swatchCell(canvas, {
-      colour: ragColours[row.rag] ?? notRated,
+      colour: ragColours[row.rag.status] ?? notRated,
       size: 8,
-      lines: [{ text: t(`scorecards.rag.${row.rag}`), style: cell.body }],
+      lines: [{ text: row.rag.text, style: cell.body }],
     }),
     textCell(canvas, [
-      { text: t(`scorecards.trend.${trend.status}`), style: cell.body },
+      { text: row.trend.text, style: cell.body },
       {
-        text: trend.change === null ? '' : changeText(trend.change, indicator.unit, words),
+        text: row.trend.changeInUnit
+          ? t('scorecards.change', { change: unbreakable(row.trend.changeInUnit) })
+          : '',
         style: cell.detail,
       },
     ]),
-    chartCell(canvas, row, words),
+    chartCell(canvas, row, t),
     text(row.commentary ?? ''),
   ]
 }
 
-function groupPieces(
-  canvas: Canvas,
-  parent: PDFKit.PDFStructureElement,
-  group: ScorecardGroup,
-  words: Words,
-) {
-  const { t } = words
-  const heading = group.outcome?.statement ?? t('scorecards.overall')
+type GroupView = ScorecardView['groups'][number]
+
+function groupPieces(canvas: Canvas, parent: PDFKit.PDFStructureElement, group: GroupView, t: Translate) {
   const section = canvas.doc.struct('Sect')
   parent.add(section)
   const table = cellTablePieces(canvas, section, {
     shares,
     head: columns.map((column) => t(`scorecardPdf.columns.${column}`)),
     headStyle: cell.head,
-    rows: group.rows.map((row) => rowCells(canvas, row, words)),
+    rows: group.rows.map((row) => rowCells(canvas, row, t)),
   })
   const lead = [
     paragraphPiece(canvas, section, {
       tag: 'H2',
-      text: heading,
+      text: group.title,
       style: styles.heading,
       gap: 6,
       keepWithNext: true,
     }),
   ]
-  return { heading, table: { ...table, lead } }
+  return { ...table, lead }
 }
 
 function titleBlock(
   canvas: Canvas,
   parent: PDFKit.PDFStructureElement,
-  scorecard: Scorecard,
-  words: Words,
+  { view, t, language }: Drawing,
   now: Date,
 ) {
-  const { t, language } = words
   const paragraph = (text: string, style: TextStyle, gap = 6, tag = 'P') =>
     paragraphPiece(canvas, parent, { tag, text, style, gap })
-  const computed = scorecard.computedAt
+  const computed = view.computedAt
     ? [
         paragraph(
-          t('scorecardPdf.computed', {
-            date: unbreakable(formatDate(new Date(scorecard.computedAt), language)),
-          }),
+          t('scorecardPdf.computed', { date: unbreakable(formatDate(new Date(view.computedAt), language)) }),
           styles.body,
         ),
       ]
     : []
   return [
     paragraph(t('scorecardPdf.title'), styles.title, 4, 'H1'),
-    paragraph(scorecard.organisation.name, styles.subtitle, 10),
-    paragraph(
-      t('scorecardPdf.quarter', { period: periodLabel(scorecard.asAt, t, language) }),
-      styles.headline,
-      8,
-    ),
+    paragraph(view.organisation, styles.subtitle, 10),
+    paragraph(t('scorecardPdf.quarter', { period: view.period }), styles.headline, 8),
     paragraph(t('pdf.produced', { date: unbreakable(formatDate(now, language)) }), styles.body),
     ...computed,
     paragraph(t('scorecardPdf.ownPeriods'), styles.body),
-    paragraph(t('scorecardPdf.withheldNote', { threshold: scorecard.threshold }), styles.body, 20),
+    paragraph(t('scorecardPdf.withheldNote', { threshold: view.threshold }), styles.body, 20),
   ]
 }
 
-function writeScorecard(doc: PDFKit.PDFDocument, input: ScorecardPdfInput, now: Date): void {
-  const { scorecard, t, language } = input
-  const words: Words = { t, language, threshold: scorecard.threshold }
-  const canvas = new Canvas(doc, directionOf(language))
+function writeScorecard(doc: PDFKit.PDFDocument, input: Drawing, now: Date): void {
+  const canvas = new Canvas(doc, directionOf(input.language))
   const root = doc.struct('Document')
   doc.addStructure(root)
   const flow = new Flow(doc)
-  flow.placeBlock(titleBlock(canvas, root, scorecard, words, now))
+  flow.placeBlock(titleBlock(canvas, root, input, now))
   // An outcome with no indicators yet has nothing for a board to read, so it is left out.
-  for (const group of scorecard.groups.filter((candidate) => candidate.rows.length > 0)) {
-    const { heading, table } = groupPieces(canvas, root, group, words)
-    placeTable(flow, canvas, table, { gapAfter: 20, onStart: () => doc.outline.addItem(heading) })
+  for (const group of input.view.groups.filter((candidate) => candidate.rows.length > 0)) {
+    const table = groupPieces(canvas, root, group, input.t)
+    placeTable(flow, canvas, table, { gapAfter: 20, onStart: () => doc.outline.addItem(group.title) })
   }
-  numberPages(canvas, t)
+  numberPages(canvas, input.t)
 }
 
 /**
- * A scorecard as a PDF for boards, streamed to `output`: a title block saying whose it is and for
- * which quarter, then a table per outcome, each indicator a row that is never split across pages,
- * with its figures, its RAG rating and trend in words, and a small chart of recent periods. It holds
- * only what the scorecard shows, and never a withheld figure, whatever its fact still holds. A4 landscape, tagged, titled
- * and in the reader's language, with bookmarks per outcome; Urdu is laid out right to left.
+ * A scorecard as a PDF for boards, streamed to `output`, drawn from the same view as its page: a
+ * title block saying whose it is and for which quarter, then a table per outcome, each indicator a
+ * row that is never split across pages, with its figures, its RAG rating and trend in words, and a
+ * small chart of recent periods. It holds only what the page shows, so never a withheld figure.
+ * A4 landscape, tagged, titled and in the reader's language, with bookmarks per outcome; Urdu is
+ * laid out right to left.
  */
-export async function writeScorecardPdf(input: ScorecardPdfInput, output: Writable): Promise<void> {
-  const title = input.t('scorecardPdf.documentTitle', {
-    period: periodLabel(input.scorecard.asAt, input.t, input.language),
-  })
-  const options = { title, author: input.scorecard.organisation.name, language: input.language, margins }
+export async function writeScorecardPdf(
+  { scorecard, t, language }: ScorecardPdfInput,
+  output: Writable,
+): Promise<void> {
+  const view = scorecardView(scorecard, { t, language }, { officer: false })
+  const title = t('scorecardPdf.documentTitle', { period: view.period })
+  const options = { title, author: view.organisation, language, margins }
   await writeTaggedPdf({ ...options, layout: 'landscape' }, output, (doc, now) => {
-    writeScorecard(doc, input, now)
+    writeScorecard(doc, { view, t, language }, now)
   })
 }

@@ -1,5 +1,5 @@
 import { Router, type Request, type Response } from 'express'
-import { recordAudit } from '../../audit/recordAudit'
+import { startDownload } from '../../exports/startDownload'
 import type { Database } from '../../db/database'
 import { writeScorecardPdf } from '../files/scorecardPdf'
 import { BadRequestError } from '../../errors'
@@ -10,32 +10,22 @@ import { officerOrganisation } from './scorecardOrganisation'
 import { scorecardCsv } from '../files/scorecardCsv'
 import { writeScorecardXlsx } from '../files/scorecardXlsx'
 
-const files = {
-  'scorecard.csv': 'text/csv; charset=utf-8',
-  'scorecard.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'scorecard.pdf': 'application/pdf',
-} as const
-type File = keyof typeof files
+const files = ['scorecard.csv', 'scorecard.xlsx', 'scorecard.pdf'] as const
+type File = (typeof files)[number]
 
 /** A scorecard download: checked, audited, named for the organisation and quarter, never cached. */
 function download(db: Database, readDb: Database, file: File) {
   return async (req: Request, res: Response) => {
     const quarter = chosenQuarter(req.query.period)
     if (!quarter) throw new BadRequestError('Not a quarter')
-    const officer = signedInOfficer(req)
     const scorecard = await loadScorecard(readDb, officerOrganisation(req), quarter)
-    await recordAudit(db, {
-      organisationId: officer.organisationId,
-      officer,
-      action: 'downloaded',
-      subject: `scorecards/${file}`,
+    await startDownload(db, req, res, {
+      file,
+      of: 'scorecards',
+      namedFor: signedInOfficer(req).organisationSlug,
+      namedWhen: quarter.key.toLowerCase(),
       details: { period: quarter.key },
     })
-    const [stem, extension] = file.split('.')
-    res.attachment(
-      `${officer.organisationSlug}-${stem ?? file}-${quarter.key.toLowerCase()}.${extension ?? ''}`,
-    )
-    res.set({ 'Content-Type': files[file], 'Cache-Control': 'no-store' })
     const words = [req.t, req.language] as const
     if (file === 'scorecard.csv') res.send(scorecardCsv(scorecard, ...words))
     else if (file === 'scorecard.xlsx') await writeScorecardXlsx(scorecard, ...words, res)
@@ -49,6 +39,6 @@ function download(db: Database, readDb: Database, file: File) {
  */
 export function scorecardDownloadRoutes(db: Database, readDb: Database = db): Router {
   const router = Router()
-  for (const file of Object.keys(files) as File[]) router.get(`/${file}`, download(db, readDb, file))
+  for (const file of files) router.get(`/${file}`, download(db, readDb, file))
   return router
 }

@@ -9,7 +9,8 @@ import { postedFields } from '../../forms/postedFields'
 import { signedInOfficer } from '../../officers/setUpOfficerArea'
 import { paths } from '../../paths'
 import { startFrameworkFromTemplate } from '../store/frameworkTemplate'
-import { indicatorHandle, listIndicators } from '../store/indicatorQueries'
+import { indicatorHandle } from '../model/indicatorHandle'
+import { listIndicators } from '../store/indicatorQueries'
 import { insertOutcome, listOutcomes, updateOutcomeStatement } from '../store/outcomeQueries'
 
 const statementSchema = z.object({

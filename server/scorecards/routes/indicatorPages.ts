@@ -8,13 +8,8 @@ import { signedInOfficer } from '../../officers/setUpOfficerArea'
 import { paths } from '../../paths'
 import { listManagedSurveys } from '../../surveyManagement/queries'
 import { wordsFor } from '../../surveys/words'
-import {
-  findIndicator,
-  indicatorHandle,
-  insertIndicator,
-  replaceTargets,
-  updateIndicator,
-} from '../store/indicatorQueries'
+import { indicatorHandle } from '../model/indicatorHandle'
+import { findIndicator, insertIndicator, replaceTargets, updateIndicator } from '../store/indicatorQueries'
 import { indicatorFieldNames, indicatorSchema, targetSlots, targetsFrom } from './indicatorForm'
 import { listOutcomes } from '../store/outcomeQueries'
 import { directions, frequencies, indicatorKinds, units, type Indicator } from '../model/types'

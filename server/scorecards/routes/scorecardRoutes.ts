@@ -10,7 +10,7 @@ import { periodLabel } from '../model/periodLabel'
 import { chosenQuarter, recentQuarters } from '../model/quarters'
 import { recomputeFacts } from '../store/recomputeFacts'
 import { officerOrganisation } from './scorecardOrganisation'
-import { scorecardView } from './scorecardView'
+import { scorecardView } from '../model/scorecardView'
 import { scorecardDownloadRoutes } from './downloadRoutes'
 
 async function scorecardFor(db: Database, req: Request) {

@@ -10,7 +10,7 @@ import { parseAdministrativeCsv, type ImportProblem } from '../files/administrat
 import { recordAdministrativeValues } from '../../audit/scorecardChanges'
 import { listAdministrativeValues, saveAdministrativeValues } from '../store/factQueries'
 import { formatValue } from '../model/formatFigures'
-import { indicatorHandle } from '../store/indicatorQueries'
+import { indicatorHandle } from '../model/indicatorHandle'
 import { loadIndicator } from './indicatorPages'
 import { parsePeriod } from '../model/periods'
 import { periodLabel } from '../model/periodLabel'

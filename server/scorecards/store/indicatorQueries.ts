@@ -101,8 +101,6 @@ export async function listOrganisationsWithIndicators(db: Queryable): Promise<st
   return organisations.map((row) => row.organisation_id)
 }
 
-export const indicatorHandle = (number: string): string => number.replaceAll('.', '-')
-
 export async function findIndicator(
   db: Queryable,
   organisationId: string,
