@@ -119,7 +119,7 @@ export function createApp(deps: AppDependencies): Express {
   app.use(respondRoutes({ db, config, limits, jobs: deps.jobs }))
   app.use(groupCodeRoutes({ db, limits }))
   app.use(helpRoutes({ db, jobs: deps.jobs, clock: deps.clock, secret: deps.sessionSecret }))
-  app.use(publicScorecardRoutes(readDb))
+  app.use(publicScorecardRoutes(readDb, { baseUrl: config.baseUrl }))
   app.use(organisationPageRoutes(db))
   // Invitation links: no sign-in; the link's token finds its organisation.
   app.use(invitationLinkRoutes({ db, config, clock: deps.clock, secret: deps.sessionSecret }))

@@ -170,7 +170,17 @@ export const paths = {
       `/scorecards/${organisation}/${period.toLowerCase()}/embed`,
     openData: (organisation: string, period: string) =>
       `/scorecards/${organisation}/${period.toLowerCase()}.json`,
+    /** The latest publication, whichever period it is: a stable address to link or embed. */
+    latest: (organisation: string) => `/scorecards/${organisation}/latest`,
+    latestEmbed: (organisation: string) => `/scorecards/${organisation}/latest/embed`,
+    latestJson: (organisation: string) => `/scorecards/${organisation}/latest.json`,
+    file: (organisation: string, period: string, format: 'json' | 'csv' | 'xlsx' | 'pdf') =>
+      `/scorecards/${organisation}/${period.toLowerCase()}.${format}`,
+    /** Every published value over time. */
+    openDataCsv: (organisation: string) => `/scorecards/${organisation}/values.csv`,
   },
+  /** The JSON Schema of published scorecards' open data. */
+  scorecardSchema: '/schemas/scorecard.schema.json',
   settings: organisationSettings,
   organisationPages,
   healthz: '/healthz',

@@ -1,18 +1,21 @@
 import type { Snapshot } from '../store/snapshotQueries'
+import { openDataFormat, type ScorecardOpenData } from './openDataSchema'
 
 /**
  * A published snapshot as open data: each indicator's definition and its figures by period, as
  * published (withheld figures are null with suppressed true). Internal ids are left out.
  */
-export function openData(snapshot: Snapshot) {
+export function openData(snapshot: Snapshot, addresses: { schema: string; page: string }): ScorecardOpenData {
   const { content } = snapshot
   return {
+    $schema: addresses.schema,
+    format: openDataFormat,
     organisation: content.organisation,
     quarter: content.asAt,
     publishedAt: snapshot.publishedAt.toISOString(),
     smallNumberThreshold: content.threshold,
+    address: addresses.page,
     outcomes: content.groups.map((group) => ({
-      /** null: indicators across all outcomes. */
       outcome: group.outcome ? { id: group.outcome.slug, statement: group.outcome.statement } : null,
       indicators: group.rows.map(({ indicator, ...row }) => ({
         number: indicator.number,

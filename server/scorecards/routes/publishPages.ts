@@ -9,6 +9,7 @@ import { publishScorecard } from '../store/publishing'
 import { officerOrganisation } from './scorecardOrganisation'
 import { snapshotLinks } from './snapshotLinks'
 import { listSnapshots } from '../store/snapshotQueries'
+import { forgetPublished } from './publicCache'
 
 async function render(db: Database, req: Request, res: Response, error?: string) {
   const officer = signedInOfficer(req)
@@ -38,5 +39,6 @@ export const publish = (db: Database) => async (req: Request, res: Response) => 
   const quarter = publishableQuarters().find((each) => each.key === asked)
   if (!quarter) return render(db, req, res, 'errors.publish.period')
   await publishScorecard(db, { organisation: officerOrganisation(req), quarter, officer })
+  forgetPublished(officer.organisationSlug)
   res.redirect(303, paths.publicScorecards.snapshot(officer.organisationSlug, quarter.key))
 }

@@ -22,27 +22,53 @@ export async function listSnapshots(db: Queryable, organisationId: string): Prom
   return rows.map((row) => ({ period: row.period, publishedAt: row.published_at }))
 }
 
+interface SnapshotRow {
+  period: string
+  published_at: Date
+  schema_version: number
+  content: unknown
+}
+
+const snapshotFrom = (row: SnapshotRow): Snapshot => ({
+  period: row.period,
+  publishedAt: row.published_at,
+  content: readSnapshot(row.schema_version, row.content),
+})
+
 export async function findSnapshot(
   db: Queryable,
   organisationId: string,
   period: string,
 ): Promise<Snapshot | undefined> {
-  const [row] = await db.query<{
-    period: string
-    published_at: Date
-    schema_version: number
-    content: unknown
-  }>(
+  const [row] = await db.query<SnapshotRow>(
     `SELECT period, published_at, schema_version, content
        FROM scorecard_snapshots WHERE organisation_id = $1 AND period = $2`,
     [organisationId, period],
   )
-  if (!row) return undefined
-  return {
-    period: row.period,
-    publishedAt: row.published_at,
-    content: readSnapshot(row.schema_version, row.content),
-  }
+  return row && snapshotFrom(row)
+}
+
+/** The snapshot of the latest period published, whenever it was published. */
+export async function findLatestSnapshot(
+  db: Queryable,
+  organisationId: string,
+): Promise<Snapshot | undefined> {
+  const [row] = await db.query<SnapshotRow>(
+    `SELECT period, published_at, schema_version, content
+       FROM scorecard_snapshots WHERE organisation_id = $1 ORDER BY period DESC LIMIT 1`,
+    [organisationId],
+  )
+  return row && snapshotFrom(row)
+}
+
+/** Every snapshot an organisation has published, oldest period first. */
+export async function listSnapshotContents(db: Queryable, organisationId: string): Promise<Snapshot[]> {
+  const rows = await db.query<SnapshotRow>(
+    `SELECT period, published_at, schema_version, content
+       FROM scorecard_snapshots WHERE organisation_id = $1 ORDER BY period`,
+    [organisationId],
+  )
+  return rows.map(snapshotFrom)
 }
 
 /**
