@@ -4,8 +4,8 @@ export const publicFormats = ['page', 'json', 'csv', 'xlsx', 'pdf'] as const
 export type PublicFormat = (typeof publicFormats)[number]
 
 export interface PublicAddress {
-  /** A period's key ("2026-Q3"), or the latest published. */
-  period: string | 'latest'
+  /** A period's key ("2026-Q3"), or "latest" for the latest published. */
+  period: string
   format: PublicFormat
 }
 

@@ -112,7 +112,8 @@ function renderPage(
     openDataCsvHref: paths.publicScorecards.openDataCsv(slug),
   }
   return new Promise((resolve, reject) => {
-    res.render(embed ? 'scorecards/embed' : 'scorecards/snapshot', model, (error, html) => {
+    // Express's types say an error is always passed; at run time it is null when all went well.
+    res.render(embed ? 'scorecards/embed' : 'scorecards/snapshot', model, (error: Error | null, html) => {
       if (error) reject(error)
       else resolve(html)
     })
