@@ -24,7 +24,8 @@ export async function seedDemoScorecards(
   const organisationId = organisation.id
   const thisQuarter = periodContaining('quarterly', londonToday())
   const quarters = periodsEndingWith(thisQuarter, 5)
-  for (const survey of await listManagedSurveys(db, organisationId))
+  const surveys = await listManagedSurveys(db, organisationId)
+  for (const survey of surveys)
     await insertDemoResponses(
       db,
       { organisationId, ...survey },
@@ -74,6 +75,14 @@ export async function seedDemoScorecards(
     youSaid: 'It was hard to know who to contact about my child’s plan.',
     weDid: 'Every family now has a named caseworker, with their phone number on each letter.',
     createdBy: 'demo',
+    surveyId: surveys.find((survey) => survey.definition.audience === 'parent-carer')?.surveyId ?? null,
+  })
+  await insertYouSaidWeDid(db, {
+    organisationId,
+    youSaid: 'There is nothing to do in the holidays near home.',
+    weDid: 'We paid for three holiday clubs that welcome children and young people with SEND.',
+    createdBy: 'demo',
+    surveyId: surveys.find((survey) => survey.definition.audience === 'young-person')?.surveyId ?? null,
   })
   await publishScorecard(db, {
     organisation: {

@@ -11,6 +11,7 @@ import { readDraftId, replaceDraftWithReference } from './draftCookie'
 import { Journey } from './journey'
 import { reachDraftStep, renderClosed } from './draftStep'
 import { stepPath } from './stepPath'
+import { loopClosedLinks } from './loopClosed'
 import { submitResponse } from './submitResponse'
 import { clearInvitationCookie, readInvitationCookie } from '../invitations/invitationCookie'
 import { endPreview } from '../surveyBuilder/routes/previewSession'
@@ -142,6 +143,7 @@ export function confirmationPage(db: Database) {
       reference: sent.reference,
       startAgainHref: stepPath(survey, 'start'),
       signposting,
+      loopClosed: await loopClosedLinks(db, context),
     })
   }
 }

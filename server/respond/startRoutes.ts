@@ -11,6 +11,7 @@ import { answerUntilText } from '../surveyManagement/closingText'
 import { writeDraftId } from './draftCookie'
 import { expiredDraftNotice } from './expiredDraft'
 import { Journey } from './journey'
+import { earlierRounds } from './loopClosed'
 import { renderClosed } from './draftStep'
 import { stepPath } from './stepPath'
 import { loadSurveyContext, surveyLocals } from './surveyContext'
@@ -37,6 +38,7 @@ export function startPage(db: Database, deps: { config: Config; limits: Response
       formAction: paths.respond.begin(survey.organisationSlug, survey.slug),
       ...(await groupOnStartPage(db, req, survey, limits.clock())),
       draftExpired,
+      earlierRounds: await earlierRounds(db, req, context),
     })
   }
 }

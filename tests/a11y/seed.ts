@@ -160,6 +160,7 @@ async function seedScorecard(
     youSaid: 'There was nothing to do in the holidays near home.',
     weDid: 'We funded three holiday clubs that welcome children with SEND.',
     createdBy: admin.email,
+    surveyId: surveys.whatINeed,
   })
   await recomputeFacts(db, organisationId)
   const quarter = parsePeriod('quarterly', '2026-Q3')

@@ -2,9 +2,11 @@ import type { Request, Response } from 'express'
 import { z } from 'zod'
 import type { Database } from '../../db/database'
 import { BadRequestError, NotFoundError } from '../../errors'
-import { formErrors, noErrors, type FormErrors } from '../../forms/formErrors'
+import { fieldError, formErrors, noErrors, type FormErrors } from '../../forms/formErrors'
 import { postedFields } from '../../forms/postedFields'
 import { signedInOfficer } from '../../officers/setUpOfficerArea'
+import { listManagedSurveys } from '../../surveyManagement/queries'
+import { wordsFor } from '../../surveys/words'
 import { paths } from '../../paths'
 import { recordCommentaryChange, recordYouSaidWeDid } from '../../audit/scorecardChanges'
 import { listCommentary, saveCommentary } from '../store/commentaryQueries'
@@ -61,33 +63,53 @@ export const commentaryPage = (db: Database) => async (req: Request, res: Respon
 const entrySchema = z.object({
   youSaid: z.string().trim().min(1, 'errors.youSaidWeDid.youSaid').max(1000, 'errors.youSaidWeDid.tooLong'),
   weDid: z.string().trim().min(1, 'errors.youSaidWeDid.weDid').max(1000, 'errors.youSaidWeDid.tooLong'),
+  survey: z.string().trim(),
 })
 
 /** "You said, we did": what families told the partnership and what changed, for the published scorecard. */
 export const youSaidWeDidPage = (db: Database) => async (req: Request, res: Response) => {
   const officer = signedInOfficer(req)
   let errors: FormErrors = noErrors
-  let values = { youSaid: '', weDid: '' }
+  let values = { youSaid: '', weDid: '', survey: '' }
+  const surveys = await listManagedSurveys(db, officer.organisationId)
   if (req.method === 'POST') {
-    values = postedFields(req.body, ['youSaid', 'weDid']) as typeof values
+    values = postedFields(req.body, ['youSaid', 'weDid', 'survey']) as typeof values
     const parsed = entrySchema.safeParse(values)
-    if (parsed.success) {
+    const survey = surveys.find(({ slug }) => slug === values.survey)
+    if (parsed.success && (survey || values.survey === '')) {
+      const { youSaid, weDid } = parsed.data
       await db.transaction(async (tx) => {
-        const entry = { organisationId: officer.organisationId, ...parsed.data, createdBy: officer.email }
-        if (await insertYouSaidWeDid(tx, entry))
-          await recordYouSaidWeDid(tx, officer, { before: null, after: parsed.data })
+        const entry = { organisationId: officer.organisationId, youSaid, weDid, createdBy: officer.email }
+        const surveyId = survey?.surveyId ?? null
+        if (await insertYouSaidWeDid(tx, { ...entry, surveyId }))
+          await recordYouSaidWeDid(tx, officer, {
+            before: null,
+            after: { youSaid, weDid, ...(survey ? { survey: survey.slug } : {}) },
+          })
       })
       res.redirect(303, paths.manage.scorecardYouSaidWeDid)
       return
     }
-    errors = formErrors(parsed.error, req.t)
+    errors = parsed.success
+      ? fieldError('survey', 'errors.youSaidWeDid.survey', req.t)
+      : formErrors(parsed.error, req.t)
   }
+  const titles = new Map(
+    surveys.map((survey) => [survey.surveyId, wordsFor(survey.words, req.language).title]),
+  )
   res.status(errors.errorList.length > 0 ? 400 : 200).render('manage/scorecards/youSaidWeDid', {
     pageTitle: req.t('pages.youSaidWeDid.title'),
     hasErrors: errors.errorList.length > 0,
     errors,
     values,
-    entries: await listYouSaidWeDid(db, officer.organisationId),
+    surveys: surveys.map((survey) => ({
+      value: survey.slug,
+      text: titles.get(survey.surveyId) ?? survey.slug,
+    })),
+    entries: (await listYouSaidWeDid(db, officer.organisationId)).map((entry) => ({
+      ...entry,
+      survey: entry.surveyId ? titles.get(entry.surveyId) : undefined,
+    })),
   })
 }
 
