@@ -174,6 +174,9 @@ export const paths = {
     latest: (organisation: string) => `/scorecards/${organisation}/latest`,
     latestEmbed: (organisation: string) => `/scorecards/${organisation}/latest/embed`,
     latestJson: (organisation: string) => `/scorecards/${organisation}/latest.json`,
+    /** The easy-read version of a period ("latest" for the latest). */
+    easyRead: (organisation: string, period: string) =>
+      `/scorecards/${organisation}/${period.toLowerCase()}/easy-read`,
     file: (organisation: string, period: string, format: 'json' | 'csv' | 'xlsx' | 'pdf') =>
       `/scorecards/${organisation}/${period.toLowerCase()}.${format}`,
     /** Every published value over time. */

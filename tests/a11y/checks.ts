@@ -3,10 +3,13 @@ import type { AxeResults, ElementContext, NodeResult, RunOptions } from 'axe-cor
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core'
 import { fromRoot } from '../../server/projectRoot'
 
+/** The languages a tour goes round in: left to right and right to left. */
 export type Language = 'en' | 'ur'
+/** The language a page is checked in: a tour may also ask for a page in Welsh. */
+export type PageLanguage = Language | 'cy'
 
 export interface PageResult {
-  language: Language
+  language: PageLanguage
   name: string
   /** axe rules broken on the page. */
   violations: number
@@ -167,7 +170,7 @@ async function easyReadContrastProblems(page: Page): Promise<string[]> {
   )
 }
 
-async function languageProblems(page: Page, language: Language): Promise<string[]> {
+async function languageProblems(page: Page, language: PageLanguage): Promise<string[]> {
   const { lang, dir } = await page.evaluate(() => ({
     lang: document.documentElement.lang,
     dir: document.documentElement.dir,
@@ -222,7 +225,7 @@ async function reflowProblems(page: Page): Promise<string[]> {
 /** Every check made on a page: axe, language and direction, target sizes, repeated ids and, when narrow, reflow. */
 export async function checkPage(
   page: Page,
-  options: { language: Language; name: string; narrow?: boolean },
+  options: { language: PageLanguage; name: string; narrow?: boolean },
 ): Promise<PageResult> {
   const axe = await axeProblems(page)
   const problems = [

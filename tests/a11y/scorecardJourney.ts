@@ -138,5 +138,20 @@ export async function scorecardPublicPages(tour: Tour, seeded: Seeded): Promise<
     tour.page.locator(`main a[href="${paths.publicScorecards.embed(organisation, scorecard.quarter)}"]`),
   )
   await tour.check('public scorecards: embed')
+  await tour.visit(paths.publicScorecards.latest(organisation))
+  await tour.check('public scorecards: latest')
+  await tour.press(
+    tour.page.locator(`main a[href="${paths.publicScorecards.easyRead(organisation, scorecard.quarter)}"]`),
+  )
+  await tour.check('public scorecards: easy read')
+  await screenshot(tour, 'scorecard-easy-read')
+  await tour.visit(paths.publicScorecards.latestEmbed(organisation))
+  await tour.check('public scorecards: latest embed')
+  // The public pages come in Welsh as well: once in each pass, then back to the tour's language.
+  await tour.visit(`${paths.publicScorecards.easyRead(organisation, 'latest')}?lang=cy`)
+  await tour.check('public scorecards: easy read in Welsh', 'cy')
+  await tour.visit(`${paths.publicScorecards.latest(organisation)}?lang=cy`)
+  await tour.check('public scorecards: latest in Welsh', 'cy')
+  await tour.visit(`${paths.publicScorecards.list(organisation)}?lang=${tour.options.language}`)
   tour.finish('after the scorecard pages')
 }

@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core'
-import { checkPage, type Language, type PageResult } from './checks'
+import { checkPage, type Language, type PageLanguage, type PageResult } from './checks'
 
 const isFinal = (status: number) => status < 300 || status >= 400
 
@@ -75,12 +75,9 @@ export class Tour {
     this.pending.push(text)
   }
 
-  async check(name: string): Promise<void> {
-    const result = await checkPage(this.page, {
-      language: this.options.language,
-      name,
-      narrow: this.options.narrow,
-    })
+  /** Checks the page in the tour's language, or in another one the page was asked for in (?lang=cy). */
+  async check(name: string, language: PageLanguage = this.options.language): Promise<void> {
+    const result = await checkPage(this.page, { language, name, narrow: this.options.narrow })
     result.problems.unshift(...this.pending)
     this.pending = []
     this.results.push(result)

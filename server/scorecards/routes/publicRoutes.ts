@@ -7,6 +7,7 @@ import { findOrganisationBySlug } from '../../officers/queries'
 import { paths } from '../../paths'
 import { organisationFooter } from '../../privacy/footerLinks'
 import { periodLabel } from '../model/periodLabel'
+import { easyReadView } from '../model/easyReadView'
 import { scorecardView } from '../model/scorecardView'
 import { snapshotLinks } from './snapshotLinks'
 import {
@@ -103,6 +104,7 @@ function renderPage(
     publishedAt: formatDateTime(snapshot.publishedAt, req.language),
     listHref: paths.publicScorecards.list(slug),
     embedHref: paths.publicScorecards.embed(slug, period.key),
+    easyReadHref: paths.publicScorecards.easyRead(slug, period.key),
     latestHref: paths.publicScorecards.latest(slug),
     downloads: publicFileTypes.map((format) => ({
       format,
@@ -120,9 +122,62 @@ function renderPage(
   })
 }
 
+function renderEasyRead(
+  req: Request,
+  res: Response,
+  organisation: PublicOrganisation,
+  snapshot: Snapshot,
+  address: PublicAddress,
+): Promise<string> {
+  const { t, language } = req
+  const view = easyReadView(snapshot.content, { t, language })
+  const model = {
+    pageTitle: t('easyReadScorecard.title', { organisation: organisation.name }),
+    easyRead: true,
+    organisationName: organisation.name,
+    organisationFooter: organisationFooter(organisation.slug, { easyRead: true }),
+    easyReadView: view,
+    intro: t('easyReadScorecard.intro', { returnObjects: true, period: view.period }) as unknown as string[],
+    means: t('easyReadScorecard.means', {
+      returnObjects: true,
+      threshold: view.threshold,
+    }) as unknown as string[],
+    standardHref:
+      address.period === 'latest'
+        ? paths.publicScorecards.latest(organisation.slug)
+        : paths.publicScorecards.snapshot(organisation.slug, snapshot.period),
+    // Officers write in English for now; on a Welsh or Urdu page their words are marked as English.
+    officerTextLang: language === 'en' ? undefined : 'en',
+  }
+  return new Promise((resolve, reject) => {
+    // Express's types say an error is always passed; at run time it is null when all went well.
+    res.render('scorecards/easyRead', model, (error: Error | null, html) => {
+      if (error) reject(error)
+      else resolve(html)
+    })
+  })
+}
+
 function embedPolicy(res: Response): string {
   const policy = String(res.getHeader('Content-Security-Policy') ?? '')
   return policy.replace(/frame-ancestors [^;]*/, 'frame-ancestors *')
+}
+
+/** The easy-read version of a published scorecard, at a fixed period or the latest. */
+function easyReadAddress(db: Database) {
+  return async (req: Request, res: Response) => {
+    const address = addressOf(req, true)
+    const changes = address.period === 'latest'
+    cacheable(res, changes)
+    if (answeredFromMemory(req, res)) return
+    const organisation = await organisationOf(db, req)
+    const snapshot = await snapshotOf(db, organisation, address)
+    res.type('html')
+    sendRemembered(req, res, await renderEasyRead(req, res, organisation, snapshot, address), {
+      organisation: organisation.slug,
+      changes,
+    })
+  }
 }
 
 /** A published scorecard at a fixed period or the latest, as a page, an embed, open data or a download. */
@@ -196,5 +251,6 @@ export function publicScorecardRoutes(db: Database, { baseUrl }: { baseUrl: stri
   router.get('/scorecards/:organisation/values.csv', openToAll, (req, res) => openDataCsvFile(db, req, res))
   router.get('/scorecards/:organisation/:file', openToAll, snapshotAddress(db, baseUrl, false))
   router.get('/scorecards/:organisation/:file/embed', snapshotAddress(db, baseUrl, true))
+  router.get('/scorecards/:organisation/:file/easy-read', easyReadAddress(db))
   return router
 }
