@@ -46,6 +46,7 @@ import { retentionRoutes } from './retention/routes'
 import { erasureRoutes } from './erasure/routes'
 import { scorecardRoutes } from './scorecards/routes/scorecardRoutes'
 import { scorecardManagementRoutes } from './scorecards/routes/manageRoutes'
+import { publicScorecardMemory } from './scorecards/routes/publicCache'
 import { publicScorecardRoutes } from './scorecards/routes/publicRoutes'
 import { organisationSettingsRoutes } from './organisationSettings/routes'
 import { organisationPageRoutes } from './privacy/routes'
@@ -91,6 +92,10 @@ export function createApp(deps: AppDependencies): Express {
   // Respondents' requests leave connections free for public pages, officers and /healthz.
   app.use(respondentBulkhead({ poolSize: config.pool.size, waitMs: config.pool.lockTimeoutMs }))
   const secureCookies = behindTls
+  // The language is a cookie of its own, so it is known before sessions: published scorecards sent
+  // before are answered from memory here, in front of everything a page made afresh needs.
+  setUpI18n(app, deps.translatorFor, { secure: secureCookies })
+  app.use(publicScorecardMemory)
   setUpSession(app, {
     db,
     secret: deps.sessionSecret,
@@ -98,7 +103,6 @@ export function createApp(deps: AppDependencies): Express {
     secure: secureCookies,
   })
   app.use(saveSessionFirst(errorPage))
-  setUpI18n(app, deps.translatorFor, { secure: secureCookies })
   app.use(cookieParser())
   // Answers are short; anything bigger than this is refused with 413 before it reaches a route.
   app.use(
@@ -156,8 +160,8 @@ export function createApp(deps: AppDependencies): Express {
   // Every export (responses, summaries, reports, scorecards) takes a slot before it starts.
   app.use(['/manage/surveys/:survey/downloads', '/manage/scorecards/downloads'], exportLimiter.limit)
   app.use('/manage', downloadRoutes(db, readDb))
-  app.use('/manage', scorecardManagementRoutes(db))
-  app.use('/manage', scorecardRoutes(db, readDb))
+  app.use('/manage', scorecardManagementRoutes(db, deps.jobs))
+  app.use('/manage', scorecardRoutes(db, deps.jobs, readDb))
 
   app.use(notFoundHandler)
   app.use(auditRefusals(db))

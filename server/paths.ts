@@ -23,6 +23,8 @@ const scorecards = {
   scorecardYouSaidWeDid: '/manage/scorecards/you-said-we-did',
   scorecardYouSaidWeDidRemove: '/manage/scorecards/you-said-we-did/remove',
   scorecardPublish: '/manage/scorecards/publish',
+  /** A background run of working out the figures or publishing, and how far it has got. */
+  scorecardRun: (run: string) => `/manage/scorecards/runs/${run}`,
   scorecardDownload: (file: string) => `/manage/scorecards/downloads/${file}`,
 }
 

@@ -11,6 +11,8 @@ import { sendSignInEmail } from '../signIn/signInEmailJob'
 import { sendResumeEmail } from '../device/store/resumeEmailJob'
 import { sendInvitationEmails } from '../invitations/sendInvitationEmails'
 import { sweepContactLists } from '../invitations/sweepContactLists'
+import { forgetPublished } from '../scorecards/routes/publicCache'
+import { scorecardRunJob } from '../scorecards/store/scorecardRuns'
 import type { JobHandlers, JobSender } from './jobQueue'
 
 export interface JobDependencies {
@@ -35,5 +37,6 @@ export function createJobHandlers(deps: JobDependencies): JobHandlers {
     'invitation-emails': () => sendInvitationEmails(deps),
     'contact-lists-sweep': () => sweepContactLists(deps),
     'resume-email': (data) => sendResumeEmail(deps, data),
+    'scorecard-run': scorecardRunJob({ db: deps.db, logger, onPublished: forgetPublished }),
   }
 }

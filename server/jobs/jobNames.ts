@@ -59,6 +59,12 @@ export const jobPolicies = {
     batchSize: 1,
     localConcurrency: 1,
   },
+  /**
+   * Works out an organisation's scorecard figures, or publishes a quarter, as an officer asked. A
+   * failure is recorded on the run for the officer to see and try again, so the queue does not
+   * retry; a run whose process stopped is taken over when the queue delivers the job again.
+   */
+  'scorecard-run': { retryLimit: 2, retryDelay: 60, retryBackoff: false, batchSize: 1, localConcurrency: 1 },
   /** Every night: responses, drafts, help requests and alerts past their retention are deleted. */
   'retention-sweep': { retryLimit: 5, retryDelay: 60, retryBackoff: true, batchSize: 1, localConcurrency: 1 },
 } as const

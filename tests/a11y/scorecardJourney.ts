@@ -113,6 +113,17 @@ async function notesAndPublishing(tour: Tour): Promise<void> {
   await tour.press(submit(tour), 400)
   await expectErrorSummary(tour, 'publish')
   await tour.check('scorecards: publish, error')
+  await tour.visit(paths.manage.scorecards)
+  await tour.press(tour.page.locator(`main form[action="${paths.manage.scorecardRecompute}"] button`))
+  await tour.check('scorecards: working out the figures')
+  // The server works its jobs itself: the run is done within seconds, as the page then says.
+  const runPage = new URL(tour.page.url()).pathname
+  for (let tries = 0; tries < 30; tries += 1) {
+    if ((await tour.page.locator('main a[href="/manage/scorecards"]').count()) > 1) break
+    await tour.page.waitForTimeout(500)
+    await tour.visit(runPage)
+  }
+  await tour.check('scorecards: figures worked out')
 }
 
 /** Every officers' scorecard page and its refusals, for a signed-in admin. */

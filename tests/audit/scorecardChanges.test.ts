@@ -6,6 +6,7 @@ import { csrfTokenIn } from '../helpers/respondent'
 import { startFrameworkFromTemplate, visibleText } from '../helpers/scorecards'
 import { buildTestApp, type TestApp } from '../helpers/testApp'
 import { useTestDatabase } from '../helpers/testDatabase'
+import { workQueuedRuns } from '../helpers/scorecardRuns'
 
 const database = useTestDatabase()
 let testApp: TestApp
@@ -182,6 +183,7 @@ describe('each change to scorecard data is audited with what it was before and a
   it('publishing a quarter', async () => {
     const publish = paths.manage.scorecardPublish
     expect((await postForm(admin, publish, publish, { period: '2026-Q3' })).status).toBe(303)
+    await workQueuedRuns(testApp)
     expect(await lastOf('scorecard-published')).toMatchObject({
       subject: '2026-Q3',
       details: { before: { published: false }, after: { published: true } },

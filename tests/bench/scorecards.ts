@@ -9,6 +9,11 @@ import { listIndicators } from '../../server/scorecards/store/indicatorQueries'
 import { listOutcomes } from '../../server/scorecards/store/outcomeQueries'
 import { chosenQuarter } from '../../server/scorecards/model/quarters'
 import { recomputeFacts } from '../../server/scorecards/store/recomputeFacts'
+import { publishableQuarters } from '../../server/scorecards/model/quarters'
+import { requestScorecardRun, workScorecardRun } from '../../server/scorecards/store/scorecardRuns'
+import type { Database } from '../../server/db/database'
+import { createLogger } from '../../server/logger'
+import { loadPublicPage } from './scorecards/publicLoad'
 import { serveLocally, type LocalServer } from '../a11y/localServer'
 import { countRows, insertOrganisation, insertSurvey } from '../helpers/factories'
 import { addOfficer } from '../helpers/officers'
@@ -250,16 +255,96 @@ async function bench(bench: BenchDatabase, size: number): Promise<string> {
         if (!text.startsWith('%PDF-')) throw new Error('scorecard.pdf is not a PDF')
       },
     })
+    const published = await publicScorecards(db, bench, statements, {
+      organisation: { id: organisation.id, slug: organisation.slug, name: `Council ${organisation.slug}` },
+      baseUrl: server.baseUrl,
+    })
     return (
       `${name} ${grouped(size)} responses: recompute facts median ${seconds(recomputeMedian)} (${recomputeRuns} runs, ` +
       `${grouped(facts ?? 0)} facts), outcome scorecard page median ${milliseconds(outcomePage.median)} ` +
       `(max ${milliseconds(outcomePage.max)}), summary page median ${milliseconds(summaryPage.median)} ` +
-      `(max ${milliseconds(summaryPage.max)}), scorecard PDF median ${milliseconds(pdf.median)} (max ${milliseconds(pdf.max)})`
+      `(max ${milliseconds(summaryPage.max)}), scorecard PDF median ${milliseconds(pdf.median)} (max ${milliseconds(pdf.max)}); ` +
+      published
     )
   } finally {
     await server?.close()
   }
 }
+
+/**
+ * The public side: publishing the last ended quarter through a background run (timed as the job
+ * works it), then 50 visitors at once on latest.json and the latest page, and again revalidating
+ * with the ETag they were sent, counting the statements those conditional requests made.
+ */
+async function publicScorecards(
+  db: Database,
+  bench: BenchDatabase,
+  statements: { take(): TimedStatement[] },
+  context: { organisation: { id: string; slug: string; name: string }; baseUrl: string },
+): Promise<string> {
+  const { organisation, baseUrl } = context
+  const [quarter] = publishableQuarters()
+  if (!quarter) throw new Error('no ended quarter to publish')
+  const admin = await addOfficer(bench.db, organisation.id, 'admin')
+  const [settings] = await bench.db.query<{ small_number_threshold: number }>(
+    'SELECT small_number_threshold FROM organisations WHERE id = $1',
+    [organisation.id],
+  )
+  const { run } = await requestScorecardRun(
+    db,
+    { enqueue: () => Promise.resolve() },
+    {
+      organisation: { ...organisation, smallNumberThreshold: settings?.small_number_threshold ?? 10 },
+      kind: 'publish',
+      period: quarter.key,
+      officer: { id: admin.id, email: admin.email },
+    },
+  )
+  const publishing = performance.now()
+  await workScorecardRun({ db, logger: silentLogger }, { organisationId: organisation.id, runId: run.id })
+  const publishTook = performance.now() - publishing
+  const [state] = await bench.db.query<{ state: string }>('SELECT state FROM scorecard_runs WHERE id = $1', [
+    run.id,
+  ])
+  if (state?.state !== 'done') throw new Error(`the publish run ended ${String(state?.state)}`)
+  write(`  publish run for ${quarter.key} (recompute, then the snapshot): ${seconds(publishTook)}`)
+  const summaries: string[] = [`publish run ${seconds(publishTook)}`]
+  for (const [name, path] of [
+    ['latest.json', paths.publicScorecards.latestJson(organisation.slug)],
+    ['latest page', paths.publicScorecards.latest(organisation.slug)],
+  ] as const) {
+    await settle()
+    const first = await fetch(`${baseUrl}${path}`)
+    await first.arrayBuffer()
+    const etag = first.headers.get('etag') ?? undefined
+    if (first.status !== 200 || !etag) throw new Error(`GET ${path} gave ${first.status} without an ETag`)
+    const full = await loadPublicPage(baseUrl, path, { clients: publicClients, each: publicRequestsEach })
+    statements.take()
+    const revalidated = await loadPublicPage(baseUrl, path, {
+      clients: publicClients,
+      each: publicRequestsEach,
+      etag,
+    })
+    // The server also works its job queue meanwhile; only the pages' own statements count.
+    const queried = statements.take().filter(({ sql }) => !/\bpgboss\./.test(sql)).length
+    if (revalidated.notModified !== revalidated.requests)
+      throw new Error(`${name}: not every revalidation was 304`)
+    write(
+      `  ${name}, ${publicClients} clients at once, ${grouped(full.requests)} requests: p50 ${milliseconds(full.p50)}, ` +
+        `p95 ${milliseconds(full.p95)}, max ${milliseconds(full.max)}, ${full.perSecond.toFixed(0)}/s; ` +
+        `revalidating: ${grouped(revalidated.notModified)} × 304, p95 ${milliseconds(revalidated.p95)}, ` +
+        `${String(queried)} database statements`,
+    )
+    summaries.push(
+      `${name} p95 ${milliseconds(full.p95)} under ${publicClients} clients, 304 p95 ${milliseconds(revalidated.p95)} with ${String(queried)} statements`,
+    )
+  }
+  return summaries.join(', ')
+}
+
+const publicClients = 50
+const publicRequestsEach = 20
+const silentLogger = createLogger('silent')
 
 const size = responsesWanted()
 runBench(async (configured) => {

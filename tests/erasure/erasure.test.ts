@@ -8,6 +8,7 @@ import { Respondent, referenceIn } from '../helpers/respondent'
 import { alikeResponses, downloadBytes, startFrameworkFromTemplate } from '../helpers/scorecards'
 import { buildTestApp, type TestApp } from '../helpers/testApp'
 import { openTestDatabase, type TestDatabase } from '../helpers/testDatabase'
+import { workQueuedRuns } from '../helpers/scorecardRuns'
 
 let database: TestDatabase
 let testApp: TestApp
@@ -123,6 +124,7 @@ beforeAll(async () => {
     period: '2026-Q3',
   })
   if (published.status !== 303) throw new Error(`Publishing gave ${published.status}`)
+  await workQueuedRuns(testApp)
 })
 afterAll(() => database.drop())
 

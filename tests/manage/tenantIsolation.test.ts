@@ -7,6 +7,7 @@ import { routeTable } from '../helpers/routeTable'
 import { raiseAlert } from '../../server/safeguarding/alerts/raiseAlert'
 import { buildTestApp, type TestApp } from '../helpers/testApp'
 import { openTestDatabase, type TestDatabase } from '../helpers/testDatabase'
+import { insertRun } from '../../server/scorecards/store/runQueries'
 
 /**
  * Every route must say how it is kept to one organisation. Officer routes with a parameter are asked
@@ -182,6 +183,8 @@ const cases: Record<string, 'public' | 'officer-list' | 'officer-item'> = {
   'GET /scorecards/:organisation/values.csv': 'public',
   'GET /scorecards/:organisation/:file': 'public',
   'GET /scorecards/:organisation/:file/embed': 'public',
+  'GET /scorecards/:organisation/:file/easy-read': 'public',
+  'GET /manage/scorecards/runs/:run': 'officer-item',
   'GET /o/:organisation/privacy': 'public',
   'GET /o/:organisation/privacy/easy-read': 'public',
   'GET /o/:organisation/accessibility': 'public',
@@ -211,6 +214,7 @@ let theirs: {
   email: string
   alert: string
   groupCode: string
+  run: string
 }
 
 beforeAll(async () => {
@@ -254,6 +258,13 @@ beforeAll(async () => {
      SELECT organisation_id, gen_random_uuid(), id, 'THE1RS', 'Their only class', 'them', now(), now() + interval '3 hours'
        FROM surveys WHERE slug = 'their-only-survey'`,
   )
+  // Their background run of working out their figures.
+  const { run: theirRun } = await insertRun(database.db, {
+    organisationId: b.id,
+    kind: 'recompute',
+    period: null,
+    requestedBy: { id: theirOfficer.id, email: theirOfficer.email },
+  })
   await signedInAgent(testApp.app, database.db, theirOfficer)
   ours = await signedInAs(testApp.app, database.db, { organisationId: a.id, role: 'admin' })
   theirs = {
@@ -264,6 +275,7 @@ beforeAll(async () => {
     email: theirOfficer.email,
     alert: theirAlert,
     groupCode: 'THE1RS',
+    run: theirRun.id,
   }
 })
 afterAll(() => database.drop())
@@ -279,9 +291,11 @@ const fill = (
     indicator: string
     alert: string
     code: string
+    run: string
   },
 ) =>
   path
+    .replace(':run', values.run)
     .replace(':code', values.code)
     .replace(':alert', values.alert)
     .replace(':survey', values.survey)
@@ -343,6 +357,7 @@ describe('tenant isolation over the route table', () => {
           indicator: '8-8',
           alert: theirs.alert,
           code: theirs.groupCode,
+          run: theirs.run,
         }),
       )
       const nothing = await ask(
@@ -354,6 +369,7 @@ describe('tenant isolation over the route table', () => {
           indicator: '9-9',
           alert: 'a1b2c3d4e5f6a1b2',
           code: 'NOSUCH',
+          run: '00000000-0000-4000-8000-000000000000',
         }),
       )
       expect({ route: `${method} ${path}`, status: theirsResponse.status }).toEqual({
@@ -369,6 +385,7 @@ describe('tenant isolation over the route table', () => {
           theirs.alert,
           theirs.handle,
           theirs.groupCode,
+          theirs.run,
           'their-only-outcome',
           '8-8',
         ]),
@@ -378,6 +395,7 @@ describe('tenant isolation over the route table', () => {
           'a1b2c3d4e5f6a1b2',
           'a1b2c3d4e5f6',
           'NOSUCH',
+          '00000000-0000-4000-8000-000000000000',
           'no-such-outcome',
           '9-9',
         ]),

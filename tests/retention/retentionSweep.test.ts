@@ -17,6 +17,7 @@ import {
   retentionAudit,
   runRetentionSweep,
 } from './retentionFixtures'
+import { workQueuedRuns } from '../helpers/scorecardRuns'
 
 /**
  * The nightly sweep with a frozen clock. Ours: "What I need" and "EHCP experience" closed by an officer
@@ -110,6 +111,7 @@ beforeAll(async () => {
     period: '2026-Q3',
   })
   if (published.status !== 303) throw new Error(`Publishing gave ${published.status}`)
+  await workQueuedRuns(testApp)
   const retention = paths.manage.surveyRetention('ehcp-experience')
   if ((await postForm(analyst, retention, retention, { months: '6' })).status !== 303)
     throw new Error('Could not set the retention period')

@@ -7,6 +7,7 @@ import { insertResponses } from '../helpers/insertResponses'
 import { postForm, signedInAs, type Agent } from '../helpers/officers'
 import { alikeResponses, startFrameworkFromTemplate, visibleText } from '../helpers/scorecards'
 import { useSurveyApp } from '../helpers/surveyApp'
+import { workQueuedRuns } from '../helpers/scorecardRuns'
 
 const fixture = useSurveyApp(['what-i-need'])
 let admin: Agent
@@ -84,6 +85,7 @@ describe('a published scorecard in easy read', () => {
       period: '2026-Q3',
     })
     if (published.status !== 303) throw new Error('Could not publish')
+    await workQueuedRuns(fixture.testApp)
   })
 
   it('is linked from the standard version, which explains its own words', async () => {

@@ -6,6 +6,7 @@ import { parseCsv } from '../exports/parseCsv'
 import { postForm, signedInAs, type Agent } from '../helpers/officers'
 import { Respondent } from '../helpers/respondent'
 import { useSurveyApp } from '../helpers/surveyApp'
+import { workQueuedRuns } from '../helpers/scorecardRuns'
 
 /**
  * A planned set of "What I need" responses, entered through the respondent forms, and the
@@ -416,7 +417,8 @@ beforeAll(async () => {
     period: quarter.key,
   })
   expect(recomputed.status).toBe(303)
-  expect(recomputed.headers.location).toBe(`${paths.manage.scorecards}?period=${quarter.key}`)
+  expect(recomputed.headers.location).toMatch(/^\/manage\/scorecards\/runs\/[0-9a-f-]{36}$/)
+  await workQueuedRuns(heard.testApp)
 }, 300_000)
 
 describe('a scorecard from responses entered through the respondent forms', () => {

@@ -4,6 +4,7 @@ import { postForm, signedInAs, type Agent } from '../helpers/officers'
 import { Respondent } from '../helpers/respondent'
 import { alikeResponses, countScorecardRows, startFrameworkFromTemplate } from '../helpers/scorecards'
 import { useSurveyApp } from '../helpers/surveyApp'
+import { workQueuedRuns } from '../helpers/scorecardRuns'
 
 const fixture = useSurveyApp(['what-i-need', 'ehcp-experience'])
 let admin: Agent
@@ -140,6 +141,7 @@ describe('the thank-you page', () => {
       period: '2026-Q3',
     })
     expect(published.status).toBe(303)
+    await workQueuedRuns(fixture.testApp)
     const thanks = await sendAnswers()
     const latest = paths.publicScorecards.latest(fixture.organisation.slug)
     expect(thanks).toContain('What changed after people answered before')

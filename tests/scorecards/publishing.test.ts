@@ -13,6 +13,7 @@ import {
   startFrameworkFromTemplate,
   visibleText,
 } from '../helpers/scorecards'
+import { workQueuedRuns } from '../helpers/scorecardRuns'
 import { useSurveyApp } from '../helpers/surveyApp'
 
 const fixture = useSurveyApp(['what-i-need'])
@@ -177,12 +178,20 @@ describe('publishing a scorecard', () => {
     expect(await countScorecardRows(fixture.database.db, 'scorecard_snapshots')).toBe(0)
   })
 
-  it('publishes an ended quarter and sends the admin to its public page', async () => {
+  it('publishes an ended quarter in the background and shows the admin the way to its public page', async () => {
     const done = await postForm(admin, paths.manage.scorecardPublish, paths.manage.scorecardPublish, {
       period: '2026-Q3',
     })
     expect(done.status).toBe(303)
-    expect(done.headers.location).toBe(`/scorecards/${slug()}/2026-q3`)
+    const runPage = String(done.headers.location)
+    expect(runPage).toMatch(/^\/manage\/scorecards\/runs\/[0-9a-f-]{36}$/)
+    expect((await admin.get(runPage)).text).toContain('Publishing the scorecard for July to September 2026')
+    expect(await countScorecardRows(fixture.database.db, 'scorecard_snapshots')).toBe(0)
+    await workQueuedRuns(fixture.testApp)
+    expect(linksIn((await admin.get(runPage)).text)).toContainEqual([
+      `/scorecards/${slug()}/2026-q3`,
+      'See the published scorecard',
+    ])
     const rows = await fixture.database.db.query<{ period: string; published_by: string }>(
       'SELECT period, published_by FROM scorecard_snapshots',
     )
@@ -282,6 +291,7 @@ describe('the published scorecard', () => {
       period: '2026-Q3',
     })
     expect(done.status).toBe(303)
+    await workQueuedRuns(fixture.testApp)
     const [fact] = await fixture.database.db.query<{ numerator: number; denominator: number }>(
       `SELECT f.numerator, f.denominator FROM indicator_facts f
          JOIN indicators i ON i.organisation_id = f.organisation_id AND i.id = f.indicator_id

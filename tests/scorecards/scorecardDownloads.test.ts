@@ -14,6 +14,7 @@ import {
   iNeedStatements,
 } from '../helpers/scorecards'
 import { useSurveyApp } from '../helpers/surveyApp'
+import { workQueuedRuns } from '../helpers/scorecardRuns'
 
 const fixture = useSurveyApp(['what-i-need'])
 let analyst: Agent
@@ -43,6 +44,7 @@ beforeAll(async () => {
     period: '2026-Q3',
   })
   if (done.status !== 303) throw new Error(`Recalculating gave ${done.status}`)
+  await workQueuedRuns(fixture.testApp)
 })
 
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'heard-scorecard-pdf-'))

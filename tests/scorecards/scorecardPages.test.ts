@@ -11,6 +11,7 @@ import {
   startFrameworkFromTemplate,
   visibleText,
 } from '../helpers/scorecards'
+import { workQueuedRuns } from '../helpers/scorecardRuns'
 import { useSurveyApp } from '../helpers/surveyApp'
 
 const fixture = useSurveyApp(['what-i-need'])
@@ -58,10 +59,19 @@ describe('the officers’ scorecards', () => {
     expect(await countScorecardRows(fixture.database.db, 'indicator_facts')).toBe(0)
   })
 
-  it('recalculates the figures for an analyst, back to the quarter asked for', async () => {
+  it('recalculates the figures for an analyst in the background, showing how far it has got', async () => {
     const done = await postForm(analyst, summary, paths.manage.scorecardRecompute, { period: '2026-Q3' })
     expect(done.status).toBe(303)
-    expect(done.headers.location).toBe(summary)
+    const runPage = String(done.headers.location)
+    expect(runPage).toMatch(/^\/manage\/scorecards\/runs\/[0-9a-f-]{36}$/)
+    const waiting = await analyst.get(runPage)
+    expect(waiting.status).toBe(200)
+    expect(waiting.text).toContain('Waiting to start')
+    expect(waiting.text).toContain('Check how far it has got')
+    await workQueuedRuns(fixture.testApp)
+    const finished = await analyst.get(runPage)
+    expect(finished.text).toContain('Done')
+    expect(finished.text).toContain('href="/manage/scorecards">See the scorecards with the new figures</a>')
     const facts = await fixture.database.db.query<{
       number: string
       period: string
@@ -183,8 +193,10 @@ describe('the officers’ scorecards', () => {
     expect(before.length).toBe(7 * 3 + 6 * 3)
     const done = await postForm(analyst, summary, paths.manage.scorecardRecompute, { period: '2026-Q3' })
     expect(done.status).toBe(303)
+    await workQueuedRuns(fixture.testApp)
     const again = await postForm(analyst, summary, paths.manage.scorecardRecompute, { period: '2026-Q3' })
     expect(again.status).toBe(303)
+    await workQueuedRuns(fixture.testApp)
     expect(await factRows()).toEqual(before)
     const computedAfter = await fixture.database.db.query<{ computed_at: Date }>(
       'SELECT max(computed_at) AS computed_at FROM indicator_facts',

@@ -7,13 +7,15 @@ import { importFile, importPage } from './importPages'
 import { indicatorFormPage, saveIndicator } from './indicatorPages'
 import { commentaryPage, removeYouSaidWeDid, youSaidWeDidPage } from './notesPages'
 import { publish, publishPage } from './publishPages'
+import { runPage } from './runPages'
+import type { JobSender } from '../../jobs/jobQueue'
 import { saveValue, valuesPage } from './valuesPages'
 
 /**
  * Setting up and keeping scorecards: anyone may read the framework; analysts define indicators,
  * enter figures, write commentary and "You said, we did"; only admins publish.
  */
-export function scorecardManagementRoutes(db: Database): Router {
+export function scorecardManagementRoutes(db: Database, jobs: JobSender): Router {
   const router = Router()
   const analyst = requireRole('analyst')
   const admin = requireRole('admin')
@@ -38,6 +40,7 @@ export function scorecardManagementRoutes(db: Database): Router {
   router.post('/scorecards/you-said-we-did', analyst, youSaidWeDidPage(db))
   router.post('/scorecards/you-said-we-did/remove', analyst, removeYouSaidWeDid(db))
   router.get('/scorecards/publish', admin, publishPage(db))
-  router.post('/scorecards/publish', admin, publish(db))
+  router.post('/scorecards/publish', admin, publish(db, jobs))
+  router.get('/scorecards/runs/:run', runPage(db))
   return router
 }

@@ -1,42 +1,96 @@
+import { gzipSync } from 'node:zlib'
 import type { Request, Response } from 'express'
 
 /**
- * Published scorecards are answered to "has it changed?" (If-None-Match) from memory, with no
- * database work: each address, in each language, remembers the ETag it was last sent with. A fixed
- * period never changes, so its tag is kept until the process restarts. The latest publication and
- * the open data change when something is published: a publish in this process forgets them at
- * once, and another process's publish is seen within `latestLifetimeMs` (the same five minutes a
- * shared cache may keep a public page for).
+ * Published scorecards are answered from memory: each address, in each language, keeps the bytes
+ * it was last sent with and their ETag, so a repeat visit (or "has it changed?", If-None-Match)
+ * costs no database work and no rendering. A fixed period never changes, so it is kept until the
+ * process restarts or memory is wanted for newer pages. The latest publication and the open data
+ * change when something is published: a publish in this process forgets them at once, and another
+ * process's publish is seen within `latestLifetimeMs` (the five minutes a shared cache may keep a
+ * public page for anyway).
  */
 export const latestLifetimeMs = 5 * 60 * 1000
-const mostRemembered = 5_000
+/** Enough for every page of a few hundred organisations' recent scorecards in three languages. */
+const mostBytes = 64 * 1024 * 1024
 
 interface Remembered {
   etag: string
+  body: Buffer
+  /** The body compressed once, for the many browsers that take gzip, rather than at every visit. */
+  gzipped: Buffer | undefined
+  /** The answer's own headers (type, caching, CORS, framing, file name), to send again as they were. */
+  headers: Record<string, string>
   organisation: string
   until: number
 }
 
+/** Headers that belong to one exchange, not to the page. */
+const perExchange = new Set([
+  'content-encoding',
+  'transfer-encoding',
+  'date',
+  'connection',
+  'keep-alive',
+  'set-cookie',
+  'content-length',
+  'x-request-id',
+  'etag',
+])
+
+/** As the compression middleware: smaller bodies are not worth compressing. */
+const compressFrom = 1024
+
 const remembered = new Map<string, Remembered>()
+let bytesHeld = 0
 
 const keyOf = (req: Request) => `${req.language} ${req.path}`
 
-/** Whether the client's copy is the one remembered; true when a 304 has been sent. */
+function forget(key: string): void {
+  const entry = remembered.get(key)
+  if (!entry) return
+  bytesHeld -= entry.body.length + (entry.gzipped?.length ?? 0)
+  remembered.delete(key)
+}
+
+/**
+ * Answers from memory when this address was sent before and is still current: 304 when the client
+ * has those bytes already, else the bytes themselves. The caller has set the headers every answer
+ * carries (caching, CORS, framing). True when it has answered.
+ */
 export function answeredFromMemory(req: Request, res: Response, now = Date.now()): boolean {
-  const asked = req.get('If-None-Match')
-  if (!asked) return false
-  const entry = remembered.get(keyOf(req))
-  if (!entry || entry.until < now) return false
-  const tags = asked.split(',').map((tag) => tag.trim())
-  if (!tags.includes(entry.etag) && !tags.includes('*')) return false
+  const key = keyOf(req)
+  const entry = remembered.get(key)
+  if (!entry) return false
+  if (entry.until < now) {
+    forget(key)
+    return false
+  }
+  // Used again: to the back of the line, so the least used go first when memory is wanted.
+  remembered.delete(key)
+  remembered.set(key, entry)
+  // Exactly the headers it was first sent with: an embed had no X-Frame-Options, say.
+  for (const name of Object.keys(res.getHeaders()))
+    if (!(name in entry.headers) && !perExchange.has(name)) res.removeHeader(name)
+  res.set(entry.headers)
   res.set('ETag', entry.etag)
-  res.status(304).end()
+  const asked = req.get('If-None-Match')
+  const tags = asked?.split(',').map((tag) => tag.trim()) ?? []
+  if (tags.includes(entry.etag) || tags.includes('*')) {
+    res.status(304).end()
+    return true
+  }
+  if (entry.gzipped && req.acceptsEncodings('gzip') === 'gzip') {
+    res.vary('Accept-Encoding')
+    res.set('Content-Encoding', 'gzip')
+    res.send(entry.gzipped)
+  } else res.send(entry.body)
   return true
 }
 
 /**
- * Sends a public body with its ETag (Express makes it from the bytes) and remembers the tag;
- * Express itself answers 304 when the client already has these bytes.
+ * Sends a public body with its ETag (Express makes it from the bytes; it answers 304 itself when
+ * the client already has them) and keeps both for the next visit.
  */
 export function sendRemembered(
   req: Request,
@@ -46,17 +100,44 @@ export function sendRemembered(
 ): void {
   res.send(body)
   const etag = res.get('ETag')
-  if (!etag) return
-  if (remembered.size >= mostRemembered) remembered.clear()
-  remembered.set(keyOf(req), {
+  if (!etag || (res.statusCode >= 300 && res.statusCode !== 304)) return
+  const bytes = typeof body === 'string' ? Buffer.from(body) : body
+  const key = keyOf(req)
+  forget(key)
+  while (bytesHeld + bytes.length > mostBytes && remembered.size > 0) {
+    const oldest = remembered.keys().next().value
+    if (oldest === undefined) break
+    forget(oldest)
+  }
+  if (bytes.length > mostBytes) return
+  const headers: Record<string, string> = {}
+  for (const [name, value] of Object.entries(res.getHeaders()))
+    if (!perExchange.has(name) && value !== undefined)
+      headers[name] = Array.isArray(value) ? value.join(', ') : String(value)
+  const gzipped = bytes.length >= compressFrom ? gzipSync(bytes) : undefined
+  remembered.set(key, {
     etag,
+    body: bytes,
+    gzipped,
+    headers,
     organisation: options.organisation,
     until: options.changes ? (options.now ?? Date.now()) + latestLifetimeMs : Number.POSITIVE_INFINITY,
   })
+  bytesHeld += bytes.length + (gzipped?.length ?? 0)
 }
 
 /** After a publication here, so the latest addresses are read again at once. */
 export function forgetPublished(organisation: string): void {
   for (const [key, entry] of remembered)
-    if (entry.organisation === organisation && Number.isFinite(entry.until)) remembered.delete(key)
+    if (entry.organisation === organisation && Number.isFinite(entry.until)) forget(key)
+}
+
+/**
+ * In front of sessions, forms and the routes: a published scorecard this process has sent before
+ * is sent again straight from memory. Needs the language, so it comes after the i18n set-up.
+ */
+export function publicScorecardMemory(req: Request, res: Response, next: () => void): void {
+  const reading = req.method === 'GET' || req.method === 'HEAD'
+  if (reading && req.path.startsWith('/scorecards/') && answeredFromMemory(req, res)) return
+  next()
 }

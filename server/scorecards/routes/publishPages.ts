@@ -5,11 +5,10 @@ import { signedInOfficer } from '../../officers/setUpOfficerArea'
 import { paths } from '../../paths'
 import { periodLabel } from '../model/periodLabel'
 import { publishableQuarters } from '../model/quarters'
-import { publishScorecard } from '../store/publishing'
-import { officerOrganisation } from './scorecardOrganisation'
 import { snapshotLinks } from './snapshotLinks'
 import { listSnapshots } from '../store/snapshotQueries'
-import { forgetPublished } from './publicCache'
+import type { JobSender } from '../../jobs/jobQueue'
+import { startRun } from './runPages'
 
 async function render(db: Database, req: Request, res: Response, error?: string) {
   const officer = signedInOfficer(req)
@@ -32,13 +31,19 @@ async function render(db: Database, req: Request, res: Response, error?: string)
 
 export const publishPage = (db: Database) => (req: Request, res: Response) => render(db, req, res)
 
-/** Publishes an ended quarter; a second click or a quarter already published leaves the first one standing. */
-export const publish = (db: Database) => async (req: Request, res: Response) => {
+/**
+ * Publishes an ended quarter in the background, then shows how far it has got; a quarter already
+ * published leaves the first one standing and shows it.
+ */
+export const publish = (db: Database, jobs: JobSender) => async (req: Request, res: Response) => {
   const officer = signedInOfficer(req)
   const asked = (req.body as { period?: unknown }).period
   const quarter = publishableQuarters().find((each) => each.key === asked)
   if (!quarter) return render(db, req, res, 'errors.publish.period')
-  await publishScorecard(db, { organisation: officerOrganisation(req), quarter, officer })
-  forgetPublished(officer.organisationSlug)
-  res.redirect(303, paths.publicScorecards.snapshot(officer.organisationSlug, quarter.key))
+  const published = await listSnapshots(db, officer.organisationId)
+  if (published.some((snapshot) => snapshot.period === quarter.key)) {
+    res.redirect(303, paths.publicScorecards.snapshot(officer.organisationSlug, quarter.key))
+    return
+  }
+  await startRun(db, jobs, req, res, { kind: 'publish', period: quarter.key })
 }

@@ -8,7 +8,8 @@ import { formatDateTime } from '../../i18n/formatDate'
 import { loadScorecard } from '../store/loadScorecard'
 import { periodLabel } from '../model/periodLabel'
 import { chosenQuarter, recentQuarters } from '../model/quarters'
-import { recomputeFacts } from '../store/recomputeFacts'
+import type { JobSender } from '../../jobs/jobQueue'
+import { startRun } from './runPages'
 import { officerOrganisation } from './scorecardOrganisation'
 import { scorecardView } from '../model/scorecardView'
 import { scorecardDownloadRoutes } from './downloadRoutes'
@@ -62,18 +63,16 @@ async function outcomePage(db: Database, req: Request, res: Response) {
   })
 }
 
-async function recompute(db: Database, req: Request, res: Response) {
-  const quarter = chosenQuarter((req.body as { period?: unknown }).period)
-  await recomputeFacts(db, signedInOfficer(req).organisationId)
-  res.redirect(303, `${paths.manage.scorecards}${quarter ? `?period=${quarter.key}` : ''}`)
+async function recompute(db: Database, jobs: JobSender, req: Request, res: Response) {
+  await startRun(db, jobs, req, res, { kind: 'recompute' })
 }
 
 /** The officers' scorecards: every outcome at once, one outcome in full, recalculating, downloads. */
-export function scorecardRoutes(db: Database, readDb: Database = db): Router {
+export function scorecardRoutes(db: Database, jobs: JobSender, readDb: Database = db): Router {
   const router = Router()
   router.get('/scorecards', (req, res) => summaryPage(db, req, res))
   router.get('/scorecards/outcomes/:outcome', (req, res) => outcomePage(db, req, res))
-  router.post('/scorecards/recompute', requireRole('analyst'), (req, res) => recompute(db, req, res))
+  router.post('/scorecards/recompute', requireRole('analyst'), (req, res) => recompute(db, jobs, req, res))
   router.use('/scorecards/downloads', scorecardDownloadRoutes(db, readDb))
   return router
 }

@@ -9,10 +9,16 @@ import type { Period } from '../model/types'
 /** Recomputes the facts, then freezes the quarter's scorecard; false if it was already published. */
 export async function publishScorecard(
   db: Database,
-  options: { organisation: ScorecardOrganisation; quarter: Period; officer: { id: string; email: string } },
+  options: {
+    organisation: ScorecardOrganisation
+    quarter: Period
+    officer: { id: string; email: string }
+    /** Told after each step of the work, for a page showing progress. */
+    onStep?: (done: number, total: number) => Promise<void>
+  },
 ): Promise<boolean> {
   const { organisation, quarter, officer } = options
-  await recomputeFacts(db, organisation.id)
+  await recomputeFacts(db, organisation.id, { onStep: options.onStep, extraSteps: 1 })
   const content = toPublishedSnapshot(await loadScorecard(db, organisation, quarter))
   return db.transaction(async (tx) => {
     const created = await insertSnapshot(tx, {

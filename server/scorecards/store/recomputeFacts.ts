@@ -44,10 +44,23 @@ async function administrativeSlice(db: Database, organisationId: string, indicat
  * one counting pass per survey, then the organisation's facts deleted and inserted again in one
  * transaction. Running it twice leaves the same rows.
  */
-export async function recomputeFacts(db: Database, organisationId: string): Promise<{ facts: number }> {
+export async function recomputeFacts(
+  db: Database,
+  organisationId: string,
+  progress: {
+    /** Told after each survey is counted and after the facts are written. */
+    onStep?: (done: number, total: number) => Promise<void>
+    /** Steps the caller takes after this, so the total covers the whole of its work. */
+    extraSteps?: number
+  } = {},
+): Promise<{ facts: number }> {
   const indicators = await listIndicators(db, organisationId)
   const facts: (IndicatorFact | PartFact)[] = []
-  for (const [surveyId, group] of bySurvey(indicators)) {
+  const surveys = bySurvey(indicators)
+  const total = surveys.size + 1 + (progress.extraSteps ?? 0)
+  let done = 0
+  await progress.onStep?.(done, total)
+  for (const [surveyId, group] of surveys) {
     const countings = group.map((indicator) => indicator.survey?.counting)
     const cells = await countRatings(db, {
       organisationId,
@@ -56,6 +69,7 @@ export async function recomputeFacts(db: Database, organisationId: string): Prom
       aboutYouKeys: [...new Set(countings.flatMap((counting) => Object.keys(counting?.aboutYou ?? {})))],
     })
     for (const indicator of group) facts.push(...surveyFactsFor(indicator, cells))
+    await progress.onStep?.((done += 1), total)
   }
   // Responses deleted after their retention period leave their facts behind, unchanged.
   const kept = await withFactsOfDeletedResponses(db, organisationId, facts)
@@ -64,6 +78,7 @@ export async function recomputeFacts(db: Database, organisationId: string): Prom
     indicatorIds: indicators.map((indicator) => indicator.id),
     facts: kept,
   })
+  await progress.onStep?.((done += 1), total)
   return { facts: kept.length }
 }
 
