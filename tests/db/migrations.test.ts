@@ -71,6 +71,7 @@ describe('migrations', () => {
         'safeguarding_alert_notes',
         'safeguarding_alerts',
         'safeguarding_phrases',
+        'scorecard_runs',
         'scorecard_snapshots',
         'sign_in_links',
         'survey_themes',
