@@ -10,6 +10,8 @@ export interface Draft {
   version: number
   language: string
   answers: Answers
+  /** Made while an officer previewed the survey: never carried on or sent as a response. */
+  preview: boolean
 }
 
 interface DraftRow {
@@ -19,6 +21,7 @@ interface DraftRow {
   version: number
   language: string
   answers: Answers
+  preview: boolean
 }
 
 const toDraft = (row: DraftRow): Draft => ({
@@ -28,6 +31,7 @@ const toDraft = (row: DraftRow): Draft => ({
   version: row.version,
   language: row.language,
   answers: row.answers,
+  preview: row.preview,
 })
 
 export async function insertDraft(
@@ -47,7 +51,7 @@ export async function insertDraft(
   const rows = await db.query<DraftRow>(
     `INSERT INTO drafts (organisation_id, id, survey_id, version, language, expires_at, started_at, group_session_id)
      VALUES ($1, $2, $3, $4, $5, now() + make_interval(secs => $6), $7, $8)
-     RETURNING id, organisation_id, survey_id, version, language, answers`,
+     RETURNING id, organisation_id, survey_id, version, language, answers, preview`,
     [
       options.organisationId,
       id,
@@ -71,7 +75,7 @@ export async function findDraft(
   draftId: string,
 ): Promise<Draft | undefined> {
   const rows = await db.query<DraftRow>(
-    `SELECT id, organisation_id, survey_id, version, language, answers FROM drafts
+    `SELECT id, organisation_id, survey_id, version, language, answers, preview FROM drafts
       WHERE organisation_id = $1 AND survey_id = $2 AND id = $3 AND expires_at > now()`,
     [survey.organisationId, survey.surveyId, draftId],
   )

@@ -54,15 +54,18 @@ export async function loadSurveyContext(db: Database, req: Request): Promise<Sur
   if (preview && req.session.officer?.organisationId !== survey.organisationId)
     throw new NotFoundError('Survey not published')
   const draftId = readDraftId(req)
-  const draft = draftId ? await findDraft(db, survey, draftId) : undefined
-  if (builderPreview && draft) rememberPreviewDraft(req, draft.id)
+  const found = draftId ? await findDraft(db, survey, draftId) : undefined
+  if (builderPreview && found) await rememberPreviewDraft(db, req, survey, found)
+  // A preview's draft outside its preview (the officer's session ended) is no draft at all: it must
+  // never be carried on or sent as a respondent's answers.
+  const draft = found?.preview && !builderPreview ? undefined : found
   const version = builderPreview ?? (await findSurveyVersion(db, survey, draft?.version))
   if (!version) throw new NotFoundError('No such survey version')
   keepToOfferedLanguages(req, offeredLanguages(version.definition, version.words))
   return {
     survey,
     draft,
-    goneDraftId: draftId !== undefined && draft === undefined ? draftId : undefined,
+    goneDraftId: draftId !== undefined && found === undefined ? draftId : undefined,
     version,
     words: wordsFor(version.words, req.language),
     open: availability === 'open' || preview,

@@ -195,6 +195,47 @@ describe('preview', () => {
   })
 })
 
+describe('a preview whose officer’s session ends part way', () => {
+  it('is not carried on, nor sent as a counted response, by the same browser', async () => {
+    const officer = await signedInAs(testApp.app, database.db, {
+      organisationId: organisation.id,
+      role: 'analyst',
+      email: 'preview-ends@council.example',
+    })
+    const started = await submit(officer, builder.preview(slug), builder.preview(slug), { language: 'en' })
+    const start = await officer.get(started.headers.location ?? '')
+    const begun = await officer
+      .post(paths.respond.begin(organisation.slug, slug))
+      .type('form')
+      .send({ _csrf: csrfTokenIn(start.text) })
+    const first = begun.headers.location ?? ''
+    const page = await officer.get(first)
+    expect(page.text).toContain('heard-preview-banner')
+    const answered = await officer
+      .post(first)
+      .type('form')
+      .send({ answer: 'very-important', _csrf: csrfTokenIn(page.text) })
+    expect(answered.status).toBe(303)
+    expect(await countIn(database.db, 'drafts', 'preview')).toBe(1)
+    // The session ends (it timed out, say); the browser keeps its draft cookie.
+    await database.db.query(`DELETE FROM sessions WHERE data::text LIKE '%preview-ends@council.example%'`)
+    const responsesBefore = await countIn(database.db, 'responses')
+    const check = await officer.get(paths.respond.checkAnswers(organisation.slug, slug))
+    expect(check.status).toBe(303)
+    expect(check.headers.location).toBe(paths.respond.start(organisation.slug, slug))
+    const publicStart = await officer.get(paths.respond.start(organisation.slug, slug))
+    expect(publicStart.text).not.toContain('heard-preview-banner')
+    expect(publicStart.text).not.toContain('Continue where you left off')
+    const sent = await officer
+      .post(paths.respond.submit(organisation.slug, slug))
+      .type('form')
+      .send({ _csrf: csrfTokenIn(publicStart.text) })
+    expect(sent.status).toBe(303)
+    expect(sent.headers.location).toBe(paths.respond.start(organisation.slug, slug))
+    expect(await countIn(database.db, 'responses')).toBe(responsesBefore)
+  })
+})
+
 describe('who may build', () => {
   it('refuses viewers every builder page and action', async () => {
     expect((await viewer.get(builder.home(slug))).status).toBe(403)

@@ -3,7 +3,7 @@ import type { Database } from '../../db/database'
 import { clearDraftId } from '../../respond/draftCookie'
 import type { PublishedSurvey, SurveyVersion } from '../../surveys/queries'
 import { findBuilderSurvey } from '../store/builderQueries'
-import { deletePreviewDrafts } from '../store/previewQueries'
+import { deletePreviewDrafts, markPreviewDraft } from '../store/previewQueries'
 
 declare module 'express-session' {
   interface SessionData {
@@ -35,10 +35,19 @@ export async function builderPreviewVersion(
   }
 }
 
-/** Remembers a preview's draft, so ending the preview deletes it. */
-export function rememberPreviewDraft(req: Request, draftId: string): void {
+/**
+ * Remembers a preview's draft, so ending the preview deletes it, and marks it in the database, so
+ * that if the session ends first the draft is never carried on as a respondent's.
+ */
+export async function rememberPreviewDraft(
+  db: Database,
+  req: Request,
+  survey: { organisationId: string; surveyId: string },
+  draft: { id: string; preview: boolean },
+): Promise<void> {
   const preview = req.session.builderPreview
-  if (preview && !preview.draftIds.includes(draftId)) preview.draftIds.push(draftId)
+  if (preview && !preview.draftIds.includes(draft.id)) preview.draftIds.push(draft.id)
+  if (!draft.preview) await markPreviewDraft(db, survey, draft.id)
 }
 
 /**

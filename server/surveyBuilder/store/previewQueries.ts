@@ -12,3 +12,15 @@ export async function deletePreviewDrafts(
     [survey.organisationId, survey.surveyId, draftIds],
   )
 }
+
+/** Marks a draft as a preview's, so it is never carried on or sent once the preview has gone. */
+export async function markPreviewDraft(
+  db: Queryable,
+  survey: { organisationId: string; surveyId: string },
+  draftId: string,
+): Promise<void> {
+  await db.query(
+    'UPDATE drafts SET preview = true WHERE organisation_id = $1 AND survey_id = $2 AND id = $3 AND NOT preview',
+    [survey.organisationId, survey.surveyId, draftId],
+  )
+}
