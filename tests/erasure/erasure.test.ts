@@ -9,6 +9,7 @@ import { alikeResponses, downloadBytes, startFrameworkFromTemplate } from '../he
 import { buildTestApp, type TestApp } from '../helpers/testApp'
 import { openTestDatabase, type TestDatabase } from '../helpers/testDatabase'
 import { workQueuedRuns } from '../helpers/scorecardRuns'
+import { whatINeedAnswers } from '../helpers/whatINeedAnswers'
 
 let database: TestDatabase
 let testApp: TestApp
@@ -25,17 +26,7 @@ const find = paths.manage.erasure
 async function answerThroughTheSurvey(): Promise<string> {
   const respondent = new Respondent(testApp.app, ours.slug, 'what-i-need')
   await respondent.begin()
-  await respondent.answerAll({
-    'listened-to': 'very-important',
-    healthiest: 'very-important',
-    safe: 'very-important',
-    'accepted-valued': 'very-important',
-    'prepared-future': 'very-important',
-    'enjoy-life': 'very-important',
-    'life-better': privateWords,
-    'age-group': '12-15',
-    helper: 'no',
-  })
+  await respondent.answerAll(whatINeedAnswers({ 'life-better': privateWords }))
   if ((await respondent.send()).status !== 303) throw new Error('The response was not sent')
   const reference = referenceIn((await respondent.confirmation()).text)
   if (!reference) throw new Error('No reference shown')

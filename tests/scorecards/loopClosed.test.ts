@@ -5,6 +5,7 @@ import { Respondent } from '../helpers/respondent'
 import { alikeResponses, countScorecardRows, startFrameworkFromTemplate } from '../helpers/scorecards'
 import { useSurveyApp } from '../helpers/surveyApp'
 import { workQueuedRuns } from '../helpers/scorecardRuns'
+import { whatINeedAnswers } from '../helpers/whatINeedAnswers'
 
 const fixture = useSurveyApp(['what-i-need', 'ehcp-experience'])
 let admin: Agent
@@ -12,23 +13,11 @@ const page = paths.manage.scorecardYouSaidWeDid
 const app = () => fixture.testApp.app
 const startOf = (survey: string) => paths.respond.start(fixture.organisation.slug, survey)
 
-const answers = {
-  'listened-to': 'very-important',
-  healthiest: 'very-important',
-  safe: 'very-important',
-  'accepted-valued': 'very-important',
-  'prepared-future': 'very-important',
-  'enjoy-life': 'very-important',
-  'life-better': '',
-  'age-group': '12-15',
-  helper: 'no',
-}
-
 /** A young person answers and sends; returns the thank-you page. */
 async function sendAnswers(): Promise<string> {
   const respondent = new Respondent(app(), fixture.organisation.slug, 'what-i-need')
   await respondent.begin()
-  await respondent.answerAll(answers)
+  await respondent.answerAll(whatINeedAnswers())
   if ((await respondent.send()).status !== 303) throw new Error('The response was not sent')
   return (await respondent.confirmation()).text
 }
