@@ -50,6 +50,15 @@ export function connectPostgres(url: string, settings: Partial<PoolSettings> | n
     },
     async transaction(work) {
       const client = await connections.connect()
+      // A connection dropped while the transaction holds it between statements (the server
+      // restarting, say) is reported as an 'error' event on the client; with no one listening that
+      // would end the process. The next statement fails instead, the work is rolled back, and the
+      // broken connection is thrown away rather than returned to the pool.
+      let dropped: Error | undefined
+      const onDropped = (error: Error) => {
+        dropped = error
+      }
+      client.on('error', onDropped)
       try {
         await client.query('BEGIN')
         const result = await work({
@@ -67,7 +76,8 @@ export function connectPostgres(url: string, settings: Partial<PoolSettings> | n
         await client.query('ROLLBACK').catch(() => undefined)
         throw error
       } finally {
-        client.release()
+        client.off('error', onDropped)
+        client.release(dropped)
       }
     },
     async close() {

@@ -65,7 +65,10 @@ async function underLoad(
     const code = await stopHeard(server)
     const result = await tally(name, place, load.sightings)
     result.failures.push(...outcome.failures, ...judge(load.sightings, settings.cutsAllowed ?? false))
-    if (code !== 0) result.failures.push(`the server exited with ${code} on SIGTERM at the end`)
+    if (code !== 0)
+      result.failures.push(
+        `the server exited with ${code} on SIGTERM at the end; the end of its output:\n${server.output().slice(-3000)}`,
+      )
     if (load.sightings.confirmed.length === 0) result.failures.push('no journey was confirmed')
     return result
   } finally {
