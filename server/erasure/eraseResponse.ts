@@ -1,7 +1,7 @@
 import { recordAudit } from '../audit/recordAudit'
 import type { Database } from '../db/database'
-import type { Logger } from '../logger'
-import { recomputeFacts } from '../scorecards/store/recomputeFacts'
+import type { JobSender } from '../jobs/jobQueue'
+import { requestScorecardRunIn } from '../scorecards/store/scorecardRuns'
 import { deleteResponsesByReference } from './queries'
 
 /** Recorded with every erasure, so the log explains why a published figure differs from today's. */
@@ -10,13 +10,14 @@ export const erasureNote = 'published scorecards are not rewritten; figures reca
 /**
  * Erases one response on its respondent's request: the response (counted or held) and its free-text
  * tags go in one transaction with the audit line. Two officers erasing the same reference at once:
- * the row lock of the first DELETE makes the second find nothing, so it is audited once. Then the
- * organisation's facts are recounted, so results and indicators no longer count it; published
- * snapshots never change. A failed recount is logged and left to the hourly one: the erasure stands.
+ * the row lock of the first DELETE makes the second find nothing, so it is audited once. In the
+ * same transaction the organisation's figures are asked to be worked out again in the background,
+ * so indicators no longer count it (a run already going is joined; the hourly recount catches
+ * anything it counted first); published snapshots never change.
  * A safeguarding alert the response raised is not touched: it holds the words it needs itself.
  */
 export async function eraseResponse(
-  deps: { db: Database; logger: Logger },
+  deps: { db: Database; jobs: JobSender },
   request: { officer: { id: string; email: string; organisationId: string }; reference: string },
 ): Promise<boolean> {
   const { db } = deps
@@ -35,11 +36,12 @@ export async function eraseResponse(
         note: erasureNote,
       },
     })
+    await requestScorecardRunIn(tx, deps.jobs, {
+      organisation: { id: officer.organisationId },
+      kind: 'recompute',
+      officer,
+    })
     return true
   })
-  if (erased)
-    await recomputeFacts(db, officer.organisationId).catch((error: unknown) => {
-      deps.logger.error({ err: error }, 'figures could not be recalculated after an erasure')
-    })
   return erased
 }

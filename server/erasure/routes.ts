@@ -10,6 +10,7 @@ import { wordsFor } from '../surveys/words'
 import { eraseResponse } from './eraseResponse'
 import { findResponseByReference } from './queries'
 import { referenceSchema } from './referenceInput'
+import type { JobSender } from '../jobs/jobQueue'
 
 declare module 'express-session' {
   interface SessionData {
@@ -56,7 +57,7 @@ function postedReference(req: Request, res: Response): string | undefined {
  * Analysts and admins erase a response when its respondent asks, found by the reference they were
  * given, across all of the organisation's surveys. Another organisation's reference is not found.
  */
-export function erasureRoutes(db: Database): Router {
+export function erasureRoutes(db: Database, jobs: JobSender): Router {
   const router = Router()
   router.use(requireRole('analyst'))
 
@@ -93,7 +94,7 @@ export function erasureRoutes(db: Database): Router {
     const reference = postedReference(req, res)
     if (reference === undefined) return
     const officer = signedInOfficer(req)
-    if (!(await eraseResponse({ db, logger: req.log }, { officer, reference }))) {
+    if (!(await eraseResponse({ db, jobs }, { officer, reference }))) {
       await recordRefusedErasure(db, officer, 'no response with that reference')
       notFound(req, res, typedReference(req))
       return

@@ -286,15 +286,11 @@ async function publicScorecards(
   const [quarter] = publishableQuarters()
   if (!quarter) throw new Error('no ended quarter to publish')
   const admin = await addOfficer(bench.db, organisation.id, 'admin')
-  const [settings] = await bench.db.query<{ small_number_threshold: number }>(
-    'SELECT small_number_threshold FROM organisations WHERE id = $1',
-    [organisation.id],
-  )
   const { run } = await requestScorecardRun(
     db,
     { enqueue: () => Promise.resolve() },
     {
-      organisation: { ...organisation, smallNumberThreshold: settings?.small_number_threshold ?? 10 },
+      organisation: { id: organisation.id },
       kind: 'publish',
       period: quarter.key,
       officer: { id: admin.id, email: admin.email },

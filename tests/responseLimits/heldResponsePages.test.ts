@@ -9,6 +9,7 @@ import { downloadBytes, startFrameworkFromTemplate } from '../helpers/scorecards
 import { buildTestApp, type TestApp } from '../helpers/testApp'
 import { openTestDatabase, type TestDatabase } from '../helpers/testDatabase'
 import { countIn, FakeClock, limitsConfig } from './limitsHelpers'
+import { workQueuedRuns } from '../helpers/scorecardRuns'
 
 let database: TestDatabase
 let testApp: TestApp
@@ -18,6 +19,8 @@ let surveyId = ''
 let analyst: Agent
 let viewer: Agent
 const page = paths.manage.heldResponses('what-i-need')
+const countScorecardRuns = async () =>
+  (await database.db.query(`SELECT id FROM scorecard_runs WHERE kind = 'recompute'`)).length
 
 const answers = {
   'listened-to': 'very-important',
@@ -181,8 +184,11 @@ describe('the held responses page', () => {
     expect(included.status).toBe(303)
     expect(included.headers.location).toBe(`${page}?included=2`)
     expect((await analyst.get(included.headers.location ?? '')).text).toContain(
-      '2 responses were included in the counts. The indicator figures have been recalculated.',
+      '2 responses were included in the counts. The indicator figures are being worked out again.',
     )
+    // The figures are worked out again in the background, as the scorecard-run job does.
+    expect(await countScorecardRuns()).toBe(1)
+    await workQueuedRuns(testApp)
     const counted = await database.db.query<{ reference: string; submitted_at: Date }>(
       'SELECT reference, submitted_at FROM responses ORDER BY reference',
     )

@@ -13,6 +13,7 @@ import { timeTakenText } from '../model/timeTaken'
 import { decideHeld } from '../store/decideHeld'
 import { countHeld, listHeld } from '../store/heldQueries'
 import type { ResponseLimits } from './sender'
+import type { JobSender } from '../../jobs/jobQueue'
 
 // Enough to judge a burst by eye; the reason boxes act on every one held, shown or not.
 const shownAtMost = 200
@@ -20,6 +21,7 @@ const shownAtMost = 200
 interface Deps {
   db: Database
   limits: ResponseLimits
+  jobs: JobSender
 }
 
 /** "?included=3" after a decision, for the message; anything else shows none. */
@@ -95,7 +97,7 @@ export function decideHeldResponses(deps: Deps) {
       return
     }
     const { decision, references, reasons, heldUpTo } = parsed.data
-    const counts = await decideHeld(deps.db, {
+    const counts = await decideHeld(deps.db, deps.jobs, {
       officer: signedInOfficer(req),
       survey,
       decision,

@@ -7,12 +7,18 @@ import { groupCodePage, enterGroupCode } from './groupCodeRoutes'
 import { endGroupSessionAction, groupSessionsPage, openGroupSessionAction } from './groupSessionRoutes'
 import { decideHeldResponses, heldResponsesPage } from './heldResponseRoutes'
 import type { ResponseLimits } from './sender'
+import type { JobSender } from '../../jobs/jobQueue'
 
 /**
  * Officers' side of the limits, under /manage: group sessions for classes, and held responses to
  * include or discard. Both change what is counted, so they are for analysts and admins.
  */
-export function responseReviewRoutes(deps: { db: Database; config: Config; limits: ResponseLimits }): Router {
+export function responseReviewRoutes(deps: {
+  db: Database
+  config: Config
+  limits: ResponseLimits
+  jobs: JobSender
+}): Router {
   const patterns = routePatterns.responseReview
   const analyst = requireRole('analyst')
   const router = Router()

@@ -1,6 +1,7 @@
 import { recordAudit } from '../../audit/recordAudit'
 import type { Database } from '../../db/database'
-import { recomputeFacts } from '../../scorecards/store/recomputeFacts'
+import type { JobSender } from '../../jobs/jobQueue'
+import { requestScorecardRunIn } from '../../scorecards/store/scorecardRuns'
 import { holdReasons, type HoldReason } from '../model/holdRules'
 import { discardHeld, includeHeld, type HeldChoice } from './heldQueries'
 
@@ -28,6 +29,7 @@ function countsOf(moved: HoldReason[][]): DecisionCounts {
  */
 export async function decideHeld(
   db: Database,
+  jobs: JobSender,
   input: {
     officer: Officer
     survey: { surveyId: string; slug: string }
@@ -51,8 +53,14 @@ export async function decideHeld(
         subject: survey.slug,
         details: { ...result },
       })
+    // Included responses count from now on: the figures are worked out again in the background.
+    if (decision === 'include' && result.count > 0)
+      await requestScorecardRunIn(tx, jobs, {
+        organisation: { id: officer.organisationId },
+        kind: 'recompute',
+        officer,
+      })
     return result
   })
-  if (decision === 'include' && counts.count > 0) await recomputeFacts(db, officer.organisationId)
   return counts
 }

@@ -81,6 +81,17 @@ async function listPage(db: Database, req: Request, res: Response) {
   })
 }
 
+/** A page made as text, so it can be kept and sent again from memory. */
+function renderToText(res: Response, view: string, model: object): Promise<string> {
+  return new Promise((resolve, reject) => {
+    // Express's types say an error is always passed; at run time it is null when all went well.
+    res.render(view, model, (error: Error | null, html) => {
+      if (error) reject(error)
+      else resolve(html)
+    })
+  })
+}
+
 function renderPage(
   req: Request,
   res: Response,
@@ -113,13 +124,7 @@ function renderPage(
     openDataHref: paths.publicScorecards.file(slug, period.key, 'json'),
     openDataCsvHref: paths.publicScorecards.openDataCsv(slug),
   }
-  return new Promise((resolve, reject) => {
-    // Express's types say an error is always passed; at run time it is null when all went well.
-    res.render(embed ? 'scorecards/embed' : 'scorecards/snapshot', model, (error: Error | null, html) => {
-      if (error) reject(error)
-      else resolve(html)
-    })
-  })
+  return renderToText(res, embed ? 'scorecards/embed' : 'scorecards/snapshot', model)
 }
 
 function renderEasyRead(
@@ -149,13 +154,7 @@ function renderEasyRead(
     // Officers write in English for now; on a Welsh or Urdu page their words are marked as English.
     officerTextLang: language === 'en' ? undefined : 'en',
   }
-  return new Promise((resolve, reject) => {
-    // Express's types say an error is always passed; at run time it is null when all went well.
-    res.render('scorecards/easyRead', model, (error: Error | null, html) => {
-      if (error) reject(error)
-      else resolve(html)
-    })
-  })
+  return renderToText(res, 'scorecards/easyRead', model)
 }
 
 function embedPolicy(res: Response): string {

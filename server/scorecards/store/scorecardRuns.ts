@@ -1,4 +1,4 @@
-import type { Database } from '../../db/database'
+import type { Database, Queryable } from '../../db/database'
 import type { JobSender } from '../../jobs/jobQueue'
 import type { Logger } from '../../logger'
 import { parsePeriod } from '../model/periods'
@@ -19,7 +19,7 @@ import {
 export const staleRunMs = 10 * 60 * 1000
 
 export interface RunRequest {
-  organisation: ScorecardOrganisation
+  organisation: Pick<ScorecardOrganisation, 'id'>
   kind: RunKind
   /** The quarter to publish ("2026-Q3"); only for a publish. */
   period?: string
@@ -31,25 +31,29 @@ export interface RunRequest {
  * and its job are written in one transaction, so a run exists exactly when its job does. While one
  * run is queued or running for the organisation, asking again joins it.
  */
-export async function requestScorecardRun(
+export function requestScorecardRun(
   db: Database,
   jobs: JobSender,
   request: RunRequest,
 ): Promise<{ run: ScorecardRun; created: boolean }> {
-  return db.transaction(async (tx) => {
-    const asked = await insertRun(tx, {
-      organisationId: request.organisation.id,
-      kind: request.kind,
-      period: request.kind === 'publish' ? (request.period ?? null) : null,
-      requestedBy: request.officer,
-    })
-    if (asked.created)
-      await jobs.enqueue(tx, 'scorecard-run', {
-        organisationId: request.organisation.id,
-        runId: asked.run.id,
-      })
-    return asked
+  return db.transaction((tx) => requestScorecardRunIn(tx, jobs, request))
+}
+
+/** The same, inside a transaction of the caller's: the change that makes the figures stale, say. */
+export async function requestScorecardRunIn(
+  tx: Queryable,
+  jobs: JobSender,
+  request: RunRequest,
+): Promise<{ run: ScorecardRun; created: boolean }> {
+  const asked = await insertRun(tx, {
+    organisationId: request.organisation.id,
+    kind: request.kind,
+    period: request.kind === 'publish' ? (request.period ?? null) : null,
+    requestedBy: request.officer,
   })
+  if (asked.created)
+    await jobs.enqueue(tx, 'scorecard-run', { organisationId: request.organisation.id, runId: asked.run.id })
+  return asked
 }
 
 export interface RunDependencies {
