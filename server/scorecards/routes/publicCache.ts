@@ -58,7 +58,7 @@ function forget(key: string): void {
  * has those bytes already, else the bytes themselves. The caller has set the headers every answer
  * carries (caching, CORS, framing). True when it has answered.
  */
-export function answeredFromMemory(req: Request, res: Response, now = Date.now()): boolean {
+function answeredFromMemory(req: Request, res: Response, now = Date.now()): boolean {
   const key = keyOf(req)
   const entry = remembered.get(key)
   if (!entry) return false

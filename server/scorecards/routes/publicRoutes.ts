@@ -20,7 +20,8 @@ import {
 import { openData } from '../files/openData'
 import { openDataCsv } from '../files/openDataCsv'
 import { scorecardJsonSchema } from '../files/openDataSchema'
-import { answeredFromMemory, sendRemembered } from './publicCache'
+// Addresses sent before are answered from memory in front of this (publicScorecardMemory in app.ts).
+import { sendRemembered } from './publicCache'
 import { publicAddress, type PublicAddress } from './publicAddress'
 import { publicFile, publicFileTypes } from './publicFiles'
 
@@ -40,10 +41,14 @@ async function organisationOf(db: Database, req: Request): Promise<PublicOrganis
   return row
 }
 
-/** The address asked for, or a 404 for anything else: an unknown period, format or word. */
-function addressOf(req: Request, embed: boolean): PublicAddress {
+/**
+ * The address asked for, or a 404 for anything else: an unknown period, format or word, or a file
+ * where only a page can be (an embed, an easy-read version).
+ */
+function addressOf(req: Request, pageOnly: boolean): PublicAddress {
   const address = publicAddress(String(req.params.file ?? ''))
-  if (!address || (embed && address.format !== 'page')) throw new NotFoundError('No such scorecard address')
+  if (!address || (pageOnly && address.format !== 'page'))
+    throw new NotFoundError('No such scorecard address')
   return address
 }
 
@@ -168,7 +173,6 @@ function easyReadAddress(db: Database) {
     const address = addressOf(req, true)
     const changes = address.period === 'latest'
     cacheable(res, changes)
-    if (answeredFromMemory(req, res)) return
     const organisation = await organisationOf(db, req)
     const snapshot = await snapshotOf(db, organisation, address)
     res.type('html')
@@ -190,7 +194,6 @@ function snapshotAddress(db: Database, baseUrl: string, embed: boolean) {
       res.set('Content-Security-Policy', embedPolicy(res))
     }
     cacheable(res, changes)
-    if (answeredFromMemory(req, res)) return
     const organisation = await organisationOf(db, req)
     const snapshot = await snapshotOf(db, organisation, address)
     const remember = { organisation: organisation.slug, changes }
@@ -215,7 +218,6 @@ function snapshotAddress(db: Database, baseUrl: string, embed: boolean) {
 
 async function openDataCsvFile(db: Database, req: Request, res: Response) {
   cacheable(res, true)
-  if (answeredFromMemory(req, res)) return
   const organisation = await organisationOf(db, req)
   const snapshots = await listSnapshotContents(db, organisation.id)
   res.type('text/csv; charset=utf-8').attachment(`${organisation.slug}-scorecard-values.csv`)

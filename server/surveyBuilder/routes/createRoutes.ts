@@ -15,6 +15,7 @@ import { freeId, idFromWords } from '../model/stableIds'
 import { checkWorkingCopy, type WorkingCopy } from '../model/workingCopy'
 import { findBuilderSurvey, listSurveysToCopy } from '../store/builderQueries'
 import { toFormErrors } from './builderRequest'
+import { surveyChoices } from './surveyChoices'
 
 /** Words that are pages under /manage/surveys/, never a survey's slug. */
 const reserved = ['new']
@@ -62,18 +63,7 @@ function renderBlank(req: Request, res: Response, values: BlankValues, errors: F
     backHref: paths.manage.newSurvey,
     action: paths.manage.builder.newBlank,
     values,
-    audiences: audiences.map((audience) => ({
-      value: audience,
-      text: req.t(`builder.audiences.${audience}`),
-      checked: values.audience === audience,
-    })),
-    languageChoices: languages
-      .filter(({ code }) => code !== 'en')
-      .map(({ code }) => ({
-        value: code,
-        text: req.t(`builder.languages.${code}`),
-        checked: values.languages.includes(code),
-      })),
+    ...surveyChoices(req, values),
     languages: languages.map(({ code, dir }) => ({ code, dir, name: req.t(`builder.languages.${code}`) })),
   })
 }

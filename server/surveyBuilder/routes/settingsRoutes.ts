@@ -9,6 +9,7 @@ import type { FieldProblem } from '../model/questionForm'
 import { cloneCopy, offeredLanguages } from '../model/workingCopy'
 import type { BuilderSurvey } from '../store/builderQueries'
 import { loadBuilder, saveEdit, toFormErrors, type ShownProblem } from './builderRequest'
+import { surveyChoices } from './surveyChoices'
 
 interface SettingsValues {
   audience: string
@@ -30,18 +31,7 @@ function render(
     backHref: paths.manage.builder.home(survey.slug),
     action: paths.manage.builder.settings(survey.slug),
     values,
-    audiences: audiences.map((audience) => ({
-      value: audience,
-      text: req.t(`builder.audiences.${audience}`),
-      checked: values.audience === audience,
-    })),
-    languageChoices: languages
-      .filter(({ code }) => code !== 'en')
-      .map(({ code }) => ({
-        value: code,
-        text: req.t(`builder.languages.${code}`),
-        checked: values.languages.includes(code),
-      })),
+    ...surveyChoices(req, values),
     wordsLinks: languages.map(({ code }) => ({
       href: paths.manage.words(survey.slug, code),
       text: req.t('builder.home.words', { language: req.t(`builder.languages.${code}`) }),
