@@ -13,7 +13,7 @@ import { requestDeadline } from './middleware/requestDeadline'
 import { respondentBulkhead } from './middleware/respondentBulkhead'
 import { saveSessionFirst } from './middleware/saveSessionFirst'
 import { setUpCsrf } from './middleware/setUpCsrf'
-import { setUpI18n } from './middleware/setUpI18n'
+import { languageCookie, setUpI18n } from './middleware/setUpI18n'
 import { setUpRequestLogging } from './middleware/setUpRequestLogging'
 import { setUpSecurity } from './middleware/setUpSecurity'
 import { setUpSession } from './middleware/setUpSession'
@@ -83,19 +83,21 @@ export function createApp(deps: AppDependencies): Express {
   if (config.environment === 'production') app.set('view cache', true)
 
   setUpRequestLogging(app, deps.logger)
+  const behindTls = servedOverTls(config)
+  const secureCookies = behindTls
+  // The language is a cookie of its own, so it is known before everything else: published
+  // scorecards sent before are answered from memory here, with the headers they were first sent
+  // with, in front of all the work a page made afresh needs.
+  const language = languageCookie({ secure: secureCookies })
+  app.use(cookieParser(), publicScorecardMemory(language))
   const errorPage = createErrorPage(deps.translatorFor)
   app.use(requestDeadline({ timeoutMs: config.requestTimeoutMs, errorPage }))
-  const behindTls = servedOverTls(config)
   setUpSecurity(app, { behindTls })
   setUpStaticAssets(app)
   app.use(healthRoutes(db))
   // Respondents' requests leave connections free for public pages, officers and /healthz.
   app.use(respondentBulkhead({ poolSize: config.pool.size, waitMs: config.pool.lockTimeoutMs }))
-  const secureCookies = behindTls
-  // The language is a cookie of its own, so it is known before sessions: published scorecards sent
-  // before are answered from memory here, in front of everything a page made afresh needs.
-  setUpI18n(app, deps.translatorFor, { secure: secureCookies })
-  app.use(publicScorecardMemory)
+  setUpI18n(app, deps.translatorFor, language)
   setUpSession(app, {
     db,
     secret: deps.sessionSecret,

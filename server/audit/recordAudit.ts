@@ -40,6 +40,8 @@ export const auditActions = [
   'held-responses-included',
   'held-responses-discarded',
   'administrative-values-changed',
+  'reference-values-changed',
+  'translations-changed',
   'commentary-changed',
   'outcome-added',
   'outcome-changed',

@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/database'
 import { countFramework, listAdministrativeValues } from './changeQueries'
-import type { Indicator } from '../scorecards/model/types'
+import type { Indicator, ReferenceValue } from '../scorecards/model/types'
 import { changedOnly, recordAudit, type AuditAction, type AuditFields } from './recordAudit'
 
 /** Who changed a scorecard: the signed-in officer, in their organisation. */
@@ -90,6 +90,51 @@ export async function recordAdministrativeValues(
     subject: [...new Set(change.values.map((each) => numbers.get(each.indicatorId) ?? ''))].join(', '),
     before,
     after,
+  })
+}
+
+/**
+ * Reference values set (before: what they replace, or nothing) or one removed (after null), keyed
+ * "1.1 2026-Q1 england" with the value and its source.
+ */
+export function recordReferenceValues(
+  tx: Queryable,
+  editor: ScorecardEditor,
+  change: {
+    indicators: readonly Pick<Indicator, 'id' | 'number'>[]
+    before: readonly ReferenceValue[]
+    after: readonly ReferenceValue[]
+  },
+): Promise<void> {
+  const numbers = new Map(change.indicators.map((indicator) => [indicator.id, indicator.number]))
+  const key = (each: ReferenceValue) =>
+    `${numbers.get(each.indicatorId) ?? each.indicatorId} ${each.period} ${each.area}`
+  const side = (values: readonly ReferenceValue[]): AuditFields =>
+    Object.fromEntries(values.map((each) => [key(each), `${each.value} (${each.source})`]))
+  const keys = [...change.before, ...change.after].map(key)
+  const before = { ...Object.fromEntries(keys.map((each) => [each, null])), ...side(change.before) }
+  const after = { ...Object.fromEntries(keys.map((each) => [each, null])), ...side(change.after) }
+  return recordChange(tx, editor, {
+    action: 'reference-values-changed',
+    subject: [
+      ...new Set([...change.before, ...change.after].map((each) => numbers.get(each.indicatorId) ?? '')),
+    ].join(', '),
+    before,
+    after,
+  })
+}
+
+/** Officers' words translated into one language: each text's translation before and after, by key. */
+export function recordTranslations(
+  tx: Queryable,
+  editor: ScorecardEditor,
+  change: { language: string; before: AuditFields; after: AuditFields },
+): Promise<void> {
+  return recordChange(tx, editor, {
+    action: 'translations-changed',
+    subject: change.language,
+    before: change.before,
+    after: change.after,
   })
 }
 

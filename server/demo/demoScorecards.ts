@@ -5,16 +5,86 @@ import { saveAdministrativeValues } from '../scorecards/store/factQueries'
 import { startFrameworkFromTemplate } from '../scorecards/store/frameworkTemplate'
 import { listOutcomes } from '../scorecards/store/outcomeQueries'
 import { periodContaining, periodsEndingWith, previousPeriod } from '../scorecards/model/periods'
+import type { Period } from '../scorecards/model/types'
 import { publishScorecard } from '../scorecards/store/publishing'
+import { saveReferenceValues } from '../scorecards/store/referenceQueries'
+import { saveTranslations } from '../scorecards/store/translationQueries'
 import { insertYouSaidWeDid } from '../scorecards/store/youSaidWeDidQueries'
+import { createTranslator } from '../i18n/translator'
 import { listManagedSurveys } from '../surveyManagement/queries'
 import { londonToday } from '../i18n/londonDates'
 import { insertDemoResponses } from './demoResponses'
 
+/** Said wherever a demo comparison figure shows, so nobody takes it for a published statistic. */
+const madeUp = 'Made-up figures for the demo, not real statistics'
+
+/** England and regional figures beside the demo's own, made up and marked so. */
+async function seedComparisons(
+  db: Database,
+  organisationId: string,
+  indicators: { ended: readonly Period[]; timeliness: string | undefined; listened: string | undefined },
+): Promise<void> {
+  const { ended, timeliness, listened } = indicators
+  await saveReferenceValues(
+    db,
+    organisationId,
+    ended.flatMap((quarter, index) => [
+      ...(timeliness
+        ? [
+            {
+              indicatorId: timeliness,
+              period: quarter.key,
+              area: 'england' as const,
+              value: [49.2, 50.3, 51.1, 52.4][index] ?? 50,
+              source: madeUp,
+            },
+            {
+              indicatorId: timeliness,
+              period: quarter.key,
+              area: 'region' as const,
+              value: [44.8, 46.0, 47.5, 49.9][index] ?? 47,
+              source: madeUp,
+            },
+          ]
+        : []),
+      ...(listened
+        ? [
+            {
+              indicatorId: listened,
+              period: quarter.key,
+              area: 'england' as const,
+              value: [71.5, 72.0, 72.8, 73.1][index] ?? 72,
+              source: madeUp,
+            },
+          ]
+        : []),
+    ]),
+    'demo',
+  )
+}
+
+/** The framework's outcome statements in Welsh, as the families agreed them, so the Welsh pages show translated words. */
+async function seedWelshStatements(db: Database, organisationId: string): Promise<void> {
+  const welsh = (await createTranslator())('cy')
+  const outcomes = await listOutcomes(db, organisationId)
+  await saveTranslations(
+    db,
+    organisationId,
+    'cy',
+    outcomes.map((outcome) => ({
+      subject: 'outcome' as const,
+      subjectId: outcome.id,
+      text: welsh(`outcomeStatements.i-need.${outcome.slug}`),
+    })),
+    'demo',
+  )
+}
+
 /**
  * The demo's scorecards: a year of made-up responses to both surveys, the "I need" framework with
- * its suggested indicators, an administrative indicator with figures and targets, a "You said, we
- * did" entry, and the last full quarter published.
+ * its suggested indicators, an administrative indicator with figures and targets, made-up England
+ * and regional figures to compare with, the outcome statements in Welsh, "You said, we did"
+ * entries, and the last full quarter published.
  */
 export async function seedDemoScorecards(
   db: Database,
@@ -70,6 +140,8 @@ export async function seedDemoScorecards(
   }
   const listened = await findIndicator(db, organisationId, '1-1')
   if (listened) await replaceTargets(db, organisationId, listened.id, [{ date: thisQuarter.end, value: 75 }])
+  await seedComparisons(db, organisationId, { ended, timeliness, listened: listened?.id })
+  await seedWelshStatements(db, organisationId)
   await insertYouSaidWeDid(db, {
     organisationId,
     youSaid: 'It was hard to know who to contact about my child’s plan.',
@@ -91,7 +163,7 @@ export async function seedDemoScorecards(
       slug: organisation.slug,
       smallNumberThreshold: 10,
     },
-    quarter: previousPeriod(thisQuarter),
+    asAt: previousPeriod(thisQuarter),
     officer: organisation.admin,
   })
 }

@@ -1,10 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto'
+import { readFormUpload } from '../forms/readFormUpload'
 import type { NextFunction, Request, Response } from 'express'
 import { recordAudit } from '../audit/recordAudit'
 import type { Clock } from '../clock'
 import type { Database } from '../db/database'
-import { BadRequestError, ForbiddenError, TooLargeError } from '../errors'
-import { isSessionCsrfToken } from '../middleware/setUpCsrf'
 import { signedInOfficer } from '../officers/setUpOfficerArea'
 import { paths } from '../paths'
 import type { ManagedSurvey } from '../surveyManagement/queries'
@@ -13,7 +12,7 @@ import { wordsFor } from '../surveys/words'
 import { checkContactsCsv, maxContactsPerList, type Contact, type ContactProblem } from './contactsCsv'
 import { deleteUnsentLists, insertContactList, insertContacts, listInvitedAddresses } from './listQueries'
 import { problemRows } from './problemRows'
-import { readContactsUpload } from './readContactsUpload'
+import { maxContactsBytes } from './contactsUploadSize'
 
 type UploadError =
   'missing' | 'not-utf8' | 'unreadable' | 'no-email-column' | 'empty' | 'too-many' | 'no-good-rows'
@@ -76,18 +75,9 @@ const newHandle = () =>
 export const uploadContacts =
   (db: Database, clock: Clock) => async (req: Request, res: Response, next: NextFunction) => {
     const survey = await loadManagedSurvey(db, req)
-    const upload = await readContactsUpload(req)
-    if (upload.kind === 'unreadable') {
-      next(new BadRequestError('Unreadable upload'))
-      return
-    }
-    // This form is multipart, so its CSRF token arrives with the file and is checked here.
-    if (!isSessionCsrfToken(req, upload.fields._csrf)) {
-      next(new ForbiddenError('No CSRF token'))
-      return
-    }
-    if (upload.kind === 'too-large') {
-      next(new TooLargeError('Contacts upload too large'))
+    const upload = await readFormUpload(req, maxContactsBytes)
+    if (upload instanceof Error) {
+      next(upload)
       return
     }
     const officer = signedInOfficer(req)

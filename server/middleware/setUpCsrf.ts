@@ -25,7 +25,11 @@ export function isSessionCsrfToken(req: Request, actual: unknown): boolean {
  * route reads; each such route must call isSessionCsrfToken itself. Every other multipart post is
  * refused here like any post without a token.
  */
-export const multipartPaths = new Set(['/manage/scorecards/import', paths.manage.importSurvey])
+export const multipartPaths = new Set([
+  paths.manage.scorecardImport,
+  paths.manage.scorecardComparisonImport,
+  paths.manage.importSurvey,
+])
 
 /** Uploads like those of multipartPaths whose path names a survey: its contact lists. */
 const multipartPatterns = [/^\/manage\/surveys\/[a-z0-9-]+\/invitations\/upload$/]

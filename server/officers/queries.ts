@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import type { Queryable } from '../db/database'
+import type { PublishFrequency } from '../scorecards/model/types'
 import type { Role } from './roles'
 
 export interface Officer {
@@ -14,6 +15,8 @@ export interface Officer {
   safeguardingContact: boolean
   /** The organisation's small-number threshold setting (see statistics/threshold.ts for the floor). */
   smallNumberThreshold: number
+  /** How often the organisation publishes its scorecard, and so which periods its pages offer. */
+  publishFrequency: PublishFrequency
 }
 
 interface OfficerRow {
@@ -26,6 +29,7 @@ interface OfficerRow {
   handle: string
   safeguarding_contact: boolean
   small_number_threshold: number
+  publish_frequency: PublishFrequency
 }
 
 const toOfficer = (row: OfficerRow): Officer => ({
@@ -38,10 +42,12 @@ const toOfficer = (row: OfficerRow): Officer => ({
   handle: row.handle,
   safeguardingContact: row.safeguarding_contact,
   smallNumberThreshold: row.small_number_threshold,
+  publishFrequency: row.publish_frequency,
 })
 
 const selectOfficer = `SELECT f.id, f.organisation_id, o.slug AS organisation_slug, o.name AS organisation_name,
-                              f.email, f.role, f.handle, f.safeguarding_contact, o.small_number_threshold
+                              f.email, f.role, f.handle, f.safeguarding_contact, o.small_number_threshold,
+                              o.publish_frequency
                          FROM officers f JOIN organisations o ON o.id = f.organisation_id`
 
 export const normaliseEmail = (email: string): string => email.trim().toLowerCase()

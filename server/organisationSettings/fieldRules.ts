@@ -78,3 +78,7 @@ export const wholeNumber = (field: string, range: { min: number; max: number }) 
     .regex(/^\d{1,6}$/, message(field, 'notWhole'))
     .transform(Number)
     .pipe(z.number().min(range.min, message(field, 'range')).max(range.max, message(field, 'range')))
+
+/** One of a fixed list of stored values, chosen with radios; anything else was never offered. */
+export const oneOf = (field: string, values: readonly string[]) =>
+  z.string().refine((value) => values.includes(value), message(field, 'choose'))

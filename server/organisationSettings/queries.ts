@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/database'
+import type { PublishFrequency } from '../scorecards/model/types'
 import { readLocalHelp, type LocalHelpContact, type OrganisationSettings } from './settings'
 
 /** Each setting a form may change, and its column. Only these names ever reach the SQL below. */
@@ -14,6 +15,7 @@ export const settingColumns = {
   retentionMonths: 'retention_months',
   safeguardingRetentionMonths: 'safeguarding_retention_months',
   alertEscalationMinutes: 'alert_escalation_minutes',
+  publishFrequency: 'publish_frequency',
 } as const
 
 export type SettingField = keyof typeof settingColumns
@@ -35,11 +37,13 @@ interface SettingsRow {
   retention_months: number
   safeguarding_retention_months: number
   alert_escalation_minutes: number
+  publish_frequency: PublishFrequency
 }
 
 const selectSettings = `SELECT id, slug, name, public_name, contact_email, contact_phone, family_help_contact,
                                local_help, data_controller, lawful_basis, dpo_contact, accessibility_contact,
-                               retention_months, safeguarding_retention_months, alert_escalation_minutes
+                               retention_months, safeguarding_retention_months, alert_escalation_minutes,
+                               publish_frequency
                           FROM organisations`
 
 const toSettings = (row: SettingsRow): OrganisationSettings => ({
@@ -58,6 +62,7 @@ const toSettings = (row: SettingsRow): OrganisationSettings => ({
   retentionMonths: row.retention_months,
   safeguardingRetentionMonths: row.safeguarding_retention_months,
   alertEscalationMinutes: row.alert_escalation_minutes,
+  publishFrequency: row.publish_frequency,
 })
 
 export async function findOrganisationSettings(

@@ -1,13 +1,23 @@
 import type { z } from 'zod'
-import { optionalEmail, optionalParagraphs, optionalPhone, optionalText, wholeNumber } from './fieldRules'
+import { publishFrequencies } from '../scorecards/model/types'
+import {
+  oneOf,
+  optionalEmail,
+  optionalParagraphs,
+  optionalPhone,
+  optionalText,
+  wholeNumber,
+} from './fieldRules'
 import type { SettingField, SettingValue } from './queries'
 
-export type FieldKind = 'text' | 'paragraphs' | 'email' | 'phone' | 'number'
+export type FieldKind = 'text' | 'paragraphs' | 'email' | 'phone' | 'number' | 'choice'
 
 export interface SettingFieldSpec {
   name: SettingField
   kind: FieldKind
   rule: z.ZodType<SettingValue, string>
+  /** A choice's stored values, in the order its radios are shown. */
+  options?: readonly string[]
 }
 
 /** A settings page with one form of plain fields: its address, its locale key and its fields. */
@@ -23,7 +33,12 @@ const field = (name: SettingField, kind: FieldKind, rule: z.ZodType<SettingValue
   rule,
 })
 
-// The ranges match the columns' CHECK constraints in migration 0005.
+const choice = (name: SettingField, options: readonly string[]) => ({
+  ...field(name, 'choice', oneOf(name, options)),
+  options,
+})
+
+// The ranges match the columns' CHECK constraints in migration 0005 (and the choice, 0020's).
 export const formSections: SettingsSection[] = [
   {
     slug: 'organisation',
@@ -65,6 +80,11 @@ export const formSections: SettingsSection[] = [
         wholeNumber('safeguardingRetentionMonths', { min: 1, max: 300 }),
       ),
     ],
+  },
+  {
+    slug: 'scorecards',
+    key: 'scorecards',
+    fields: [choice('publishFrequency', publishFrequencies)],
   },
 ]
 

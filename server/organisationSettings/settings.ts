@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { PublishFrequency } from '../scorecards/model/types'
 
 /** A place families can turn to for help, shown on the contact page and on the help page. */
 export interface LocalHelpContact {
@@ -9,7 +10,10 @@ export interface LocalHelpContact {
   description: string
 }
 
-/** What an organisation tells the people who answer its surveys (columns from migration 0005). */
+/**
+ * What an organisation tells the people who answer its surveys (columns from migration 0005), and
+ * how often it publishes its scorecard (0020).
+ */
 export interface OrganisationSettings {
   organisationId: string
   slug: string
@@ -27,6 +31,8 @@ export interface OrganisationSettings {
   retentionMonths: number
   safeguardingRetentionMonths: number
   alertEscalationMinutes: number
+  /** How often its scorecard is published (migration 0020): the periods officers choose between. */
+  publishFrequency: PublishFrequency
 }
 
 /** The name the public sees: the public name if the organisation set one, else its own name. */

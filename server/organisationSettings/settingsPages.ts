@@ -6,7 +6,10 @@ import type { SettingField } from './queries'
 import { formSections, type FieldKind, type SettingsSection } from './sections'
 import type { LocalHelpContact, OrganisationSettings } from './settings'
 
-const inputs: Record<Exclude<FieldKind, 'paragraphs'>, { type: string; classes: string; numeric?: true }> = {
+const inputs: Record<
+  Exclude<FieldKind, 'paragraphs' | 'choice'>,
+  { type: string; classes: string; numeric?: true }
+> = {
   text: { type: 'text', classes: '' },
   email: { type: 'email', classes: '' },
   phone: { type: 'tel', classes: 'govuk-input--width-20' },
@@ -26,11 +29,16 @@ export function sectionFields(
   form: { values: Record<string, string>; errors: FormErrors },
   t: Translate,
 ) {
-  return section.fields.map(({ name, kind }) => ({
+  return section.fields.map(({ name, kind, options }) => ({
     id: name,
     name,
     multiline: kind === 'paragraphs',
-    input: kind === 'paragraphs' ? undefined : inputs[kind],
+    input: kind === 'paragraphs' || kind === 'choice' ? undefined : inputs[kind],
+    choices: options?.map((value) => ({
+      value,
+      text: t(`settings.fields.${name}.options.${value}`),
+      checked: form.values[name] === value,
+    })),
     label: t(`settings.fields.${name}.label`),
     hint: t(`settings.fields.${name}.hint`),
     value: form.values[name] ?? '',
@@ -47,6 +55,7 @@ const withDefaults: Partial<Record<SettingField, string>> = {
 function shown(settings: OrganisationSettings, name: SettingField, kind: FieldKind, t: Translate): string[] {
   const value = settings[name]
   if (value === null) return [t(withDefaults[name] ?? 'settings.overview.notSet', { name: settings.name })]
+  if (kind === 'choice') return [t(`settings.fields.${name}.options.${String(value)}`)]
   if (typeof value === 'number')
     return [
       t(name === 'alertEscalationMinutes' ? 'settings.units.minutes' : 'settings.units.months', {

@@ -4,15 +4,13 @@ import { paths } from '../paths'
 import { listYouSaidWeDidForSurvey } from '../scorecards/store/youSaidWeDidQueries'
 import { listSnapshots } from '../scorecards/store/snapshotQueries'
 import type { SurveyContext } from './surveyContext'
+import { defaultLanguage } from '../i18n/languages'
+import { textIn, textKey } from '../scorecards/model/translations'
+import type { Translations } from '../scorecards/model/types'
+import { listTranslations } from '../scorecards/store/translationQueries'
 
 /** How many "You said, we did" entries a start page shows: enough to show change, few enough to read. */
 export const earlierRoundsShown = 3
-
-/**
- * Officers write "You said, we did" in the organisation's language (English) for now; on a Welsh
- * or Urdu page it is marked as English so it is read aloud, and laid out, as English.
- */
-const officerTextLanguage = (req: Request) => (req.language === 'en' ? undefined : 'en')
 
 /**
  * What changed after earlier rounds of this survey, for its start page: the newest entries
@@ -22,14 +20,29 @@ export async function earlierRounds(db: Database, req: Request, context: SurveyC
   const { survey, version } = context
   const entries = await listYouSaidWeDidForSurvey(db, survey, earlierRoundsShown)
   if (entries.length === 0) return undefined
+  // Officers write in English first; where they have not translated an entry, the English shows,
+  // marked as English so it is read aloud, and laid out, as English.
+  const translated: Translations =
+    req.language === defaultLanguage
+      ? {}
+      : {
+          [req.language]: Object.fromEntries(
+            (await listTranslations(db, survey.organisationId, req.language)).map((each) => [
+              textKey(each.subject, each.subjectId),
+              each.text,
+            ]),
+          ),
+        }
   return {
     heading: req.t(
       version.definition.easyRead
         ? 'pages.start.youSaidWeDid.easyReadHeading'
         : 'pages.start.youSaidWeDid.heading',
     ),
-    lang: officerTextLanguage(req),
-    entries: entries.map(({ youSaid, weDid }) => ({ youSaid, weDid })),
+    entries: entries.map((entry) => ({
+      youSaid: textIn(translated, req.language, textKey('you-said', entry.id), entry.youSaid),
+      weDid: textIn(translated, req.language, textKey('we-did', entry.id), entry.weDid),
+    })),
   }
 }
 

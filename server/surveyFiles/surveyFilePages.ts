@@ -1,13 +1,12 @@
 import fs from 'node:fs'
+import { readFormUpload } from '../forms/readFormUpload'
 import type { NextFunction, Request, Response } from 'express'
 import type { Config } from '../config'
 import type { Database } from '../db/database'
-import { BadRequestError, ForbiddenError, NotFoundError, TooLargeError } from '../errors'
-import { isSessionCsrfToken } from '../middleware/setUpCsrf'
+import { NotFoundError } from '../errors'
 import { signedInOfficer } from '../officers/setUpOfficerArea'
 import { paths } from '../paths'
 import { fromRoot } from '../projectRoot'
-import { readUpload } from '../forms/readUpload'
 import { stableId } from '../surveys/definitionSchema'
 import { exportSurveyFile } from './exportSurveyFile'
 import type { FileProblem } from './fileProblem'
@@ -30,18 +29,9 @@ export function importForm(req: Request, res: Response): void {
 
 /** A survey file uploaded as a multipart form: imported whole as a draft, or refused with every problem. */
 export const importUpload = (db: Database) => async (req: Request, res: Response, next: NextFunction) => {
-  const upload = await readUpload(req)
-  if (upload.kind === 'unreadable') {
-    next(new BadRequestError('Unreadable upload'))
-    return
-  }
-  // This form is multipart, so its CSRF token arrives with the file and is checked here.
-  if (!isSessionCsrfToken(req, upload.fields._csrf)) {
-    next(new ForbiddenError('No CSRF token'))
-    return
-  }
-  if (upload.kind === 'too-large') {
-    next(new TooLargeError('Upload over 1 MB'))
+  const upload = await readFormUpload(req)
+  if (upload instanceof Error) {
+    next(upload)
     return
   }
   if (upload.file.length === 0) {

@@ -44,6 +44,15 @@ export async function settingsOfficerPages(tour: Tour): Promise<void> {
   await tour.press(submit(tour), 400)
   await expectErrorSummary(tour, 'settings: safeguarding')
   await tour.check('settings: safeguarding, error')
+  await tour.visit(paths.settings.section('scorecards'))
+  await tour.check('settings: scorecard publishing')
+  // One frequency is always chosen; a radio cannot be unchosen by a click, so clear them as a stale form would.
+  await tour.page.locator('input[name="publishFrequency"]').evaluateAll((radios) => {
+    for (const radio of radios) (radio as HTMLInputElement).checked = false
+  })
+  await tour.press(submit(tour), 400)
+  await expectErrorSummary(tour, 'settings: scorecard publishing')
+  await tour.check('settings: scorecard publishing, error')
   await tour.visit(paths.settings.section('local-help'))
   await tour.check('settings: local help')
   await tour.press(submit(tour, `main form[action="${paths.settings.section('local-help')}"]`), 400)

@@ -1,4 +1,5 @@
 import { paths } from '../../server/paths'
+import { comparisonAndTranslationPages } from './comparisonJourney'
 import { expectErrorSummary, submit } from './formChecks'
 import { screenshot } from './journey'
 import type { Seeded } from './seed'
@@ -22,10 +23,20 @@ async function openFirstDetails(tour: Tour): Promise<void> {
     tour.problem('clicking a details summary did not open it')
 }
 
-/** The quarter is chosen with the page's own chooser, as an officer would, rather than by address. */
+/** A period (or a month) is chosen with the page's own chooser, as an officer would, rather than by address. */
 async function chooseQuarter(tour: Tour, quarter: string): Promise<void> {
-  await tour.page.locator('.heard-quarter-chooser select').selectOption(quarter)
-  await tour.press(submit(tour, '.heard-quarter-chooser'))
+  await tour.page.locator('.heard-period-chooser select').selectOption(quarter)
+  await tour.press(submit(tour, '.heard-period-chooser'))
+}
+
+/** The summary by month, as a board dashboard: reached by its link, then another month chosen. */
+async function byMonth(tour: Tour): Promise<void> {
+  await tour.visit(paths.manage.scorecards)
+  await tour.press(tour.page.locator(`main a[href^="${paths.manage.scorecards}?month="]`))
+  await tour.check('scorecards: summary by month')
+  const previous = await tour.page.locator('.heard-period-chooser option').nth(1).getAttribute('value')
+  await chooseQuarter(tour, previous ?? '')
+  await tour.check('scorecards: summary by month, another month')
 }
 
 async function summaryAndOutcome(tour: Tour, seeded: Seeded): Promise<void> {
@@ -38,6 +49,7 @@ async function summaryAndOutcome(tour: Tour, seeded: Seeded): Promise<void> {
   await openFirstDetails(tour)
   await tour.check('scorecards: outcome')
   await screenshot(tour, 'scorecard-outcome')
+  await byMonth(tour)
 }
 
 async function framework(tour: Tour, seeded: Seeded): Promise<void> {
@@ -131,6 +143,7 @@ export async function scorecardOfficerPages(tour: Tour, seeded: Seeded): Promise
   await summaryAndOutcome(tour, seeded)
   await framework(tour, seeded)
   await figures(tour, seeded)
+  await comparisonAndTranslationPages(tour, seeded)
   await notesAndPublishing(tour)
 }
 

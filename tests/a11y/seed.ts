@@ -11,6 +11,8 @@ import {
 } from '../../server/scorecards/store/indicatorQueries'
 import { listOutcomes } from '../../server/scorecards/store/outcomeQueries'
 import { parsePeriod } from '../../server/scorecards/model/periods'
+import { saveReferenceValues } from '../../server/scorecards/store/referenceQueries'
+import { saveTranslations } from '../../server/scorecards/store/translationQueries'
 import { publishScorecard } from '../../server/scorecards/store/publishing'
 import { recomputeFacts } from '../../server/scorecards/store/recomputeFacts'
 import { insertYouSaidWeDid } from '../../server/scorecards/store/youSaidWeDidQueries'
@@ -162,6 +164,43 @@ async function seedScorecard(
     createdBy: admin.email,
     surveyId: surveys.whatINeed,
   })
+  // Comparison figures beside a survey and an administrative figure, and one outcome in Welsh, so
+  // the published pages show both in every language.
+  await saveReferenceValues(
+    db,
+    organisationId,
+    [
+      {
+        indicatorId: administrative,
+        period: '2026-Q3',
+        area: 'england',
+        value: 58.2,
+        source: 'Made-up figures',
+      },
+      {
+        indicatorId: listened.id,
+        period: '2026-Q3',
+        area: 'england',
+        value: 71.4,
+        source: 'Made-up figures',
+      },
+      { indicatorId: listened.id, period: '2026-Q3', area: 'region', value: 64.9, source: 'Made-up figures' },
+    ],
+    admin.email,
+  )
+  await saveTranslations(
+    db,
+    organisationId,
+    'cy',
+    [
+      {
+        subject: 'outcome',
+        subjectId: listened.outcomeId ?? '',
+        text: 'Mae angen i mi gael fy ngwrando a’m clywed.',
+      },
+    ],
+    admin.email,
+  )
   await recomputeFacts(db, organisationId)
   const quarter = parsePeriod('quarterly', '2026-Q3')
   if (!quarter) throw new Error('2026-Q3 is not a quarter')
@@ -175,7 +214,7 @@ async function seedScorecard(
       name: row?.name ?? organisation.slug,
       smallNumberThreshold: row?.small_number_threshold ?? 10,
     },
-    quarter,
+    asAt: quarter,
     officer: admin,
   })
   return {

@@ -56,6 +56,7 @@ describe('migrations', () => {
         'help_requests',
         'indicator_commentary',
         'indicator_facts',
+        'indicator_reference_values',
         'indicator_targets',
         'indicators',
         'invitation_emails',
@@ -78,6 +79,7 @@ describe('migrations', () => {
         'survey_versions',
         'survey_working_copies',
         'surveys',
+        'text_translations',
         'unsubscribed_addresses',
         'you_said_we_did',
       ])

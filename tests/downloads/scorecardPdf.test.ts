@@ -89,6 +89,7 @@ function row(overrides: Partial<ScorecardRow> & Pick<ScorecardRow, 'indicator' |
     trend: { status: 'not-comparable', change: null, pValue: null },
     history: [overrides.current],
     commentary: null,
+    references: [],
     ...overrides,
   }
 }
@@ -181,6 +182,7 @@ const scorecard: Scorecard = {
   ],
   youSaidWeDid: [],
   computedAt: '2027-01-05T09:30:00.000Z',
+  translations: {},
 }
 
 async function pdfOf(card: Scorecard, language: LanguageCode): Promise<Buffer> {

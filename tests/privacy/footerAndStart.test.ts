@@ -98,7 +98,7 @@ describe('the footer of every page that belongs to an organisation', () => {
         slug: slug(),
         smallNumberThreshold: 10,
       },
-      quarter,
+      asAt: quarter,
       officer,
     })
     const snapshot = await request(heard.testApp.app).get(paths.publicScorecards.snapshot(slug(), '2026-Q1'))

@@ -8,6 +8,7 @@ import {
   type ImportProblemName,
 } from '../../server/scorecards/files/administrativeImport'
 import { readLocaleFile } from '../../server/i18n/translator'
+import { maxSourceLength, parseReferenceCsv } from '../../server/scorecards/files/referenceImport'
 
 const plansIssued: ImportableIndicator = {
   id: 'plans-issued',
@@ -36,6 +37,11 @@ const csv = (...lines: string[]) => lines.map((line) => `${line}\r\n`).join('')
 const heading = 'indicator,period,value'
 
 const parse = (text: string) => parseAdministrativeCsv(text, indicators)
+
+function referenceProblemsOf(text: string): ImportProblem[] {
+  const result = parseReferenceCsv(text, indicators)
+  return result.ok ? [] : result.problems
+}
 
 function problemsOf(text: string): ImportProblem[] {
   const result = parse(text)
@@ -381,6 +387,16 @@ describe('words for import problems', () => {
           '3.1,2026-Q1,1.5',
           '3.1,2026,1',
           '3.1,2026,1',
+        ),
+      ),
+      // Reference values share the messages, and add their own for areas and sources.
+      ...referenceProblemsOf(
+        csv(
+          'indicator,period,area,value,source',
+          '1.1,2026-Q1,,1,',
+          `1.1,2026-Q1,wales,1,${'x'.repeat(maxSourceLength + 1)}`,
+          '4.1,2026-Q1,england,50,DfE',
+          '4.1,2026-Q1,England,51,DfE',
         ),
       ),
     ]

@@ -139,7 +139,7 @@ describe('a published scorecard in easy read', () => {
     expect(welsh.text).toContain('<html lang="cy" dir="ltr"')
     expect(welsh.text).toContain('Tua 8 o bob 10')
     expect(welsh.text).toContain('Beth mae hyn yn ei olygu')
-    expect(welsh.text).toContain('<span lang="en" dir="ltr">We paid for three holiday clubs.</span>')
+    expect(welsh.text).toContain('<bdi lang="en" dir="ltr">We paid for three holiday clubs.</bdi>')
     const urdu = await visitor().get(`${easyRead()}?lang=ur`)
     expect(urdu.text).toContain('<html lang="ur" dir="rtl"')
     expect(urdu.text).toContain('10 میں سے تقریباً 8')

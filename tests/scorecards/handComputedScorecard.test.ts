@@ -1,6 +1,6 @@
 import { paths } from '../../server/paths'
 import { periodsEndingWith, previousPeriod } from '../../server/scorecards/model/periods'
-import { chosenQuarter } from '../../server/scorecards/model/quarters'
+import { chosenPeriod } from '../../server/scorecards/model/scorecardPeriods'
 import type { Period } from '../../server/scorecards/model/types'
 import { parseCsv } from '../exports/parseCsv'
 import { postForm, signedInAs, type Agent } from '../helpers/officers'
@@ -327,7 +327,7 @@ const quarterLabel = (period: Period) => `${monthName(period.start, false)} to $
 beforeAll(async () => {
   const db = heard.database.db
   // The quarter the scorecard is for is the one running now, as responses are only ever given now.
-  const now = chosenQuarter(undefined)
+  const now = chosenPeriod('quarterly', undefined)
   if (!now) throw new Error('No current quarter')
   quarter = now
   lastQuarterPeriod = previousPeriod(quarter)

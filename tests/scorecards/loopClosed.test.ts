@@ -95,11 +95,11 @@ describe('"You said, we did" about a survey', () => {
       `${startOf('what-i-need')}?lang=cy`,
     )
     expect(welsh.text).toContain('Fe ddywedoch chi wrthym ni. Fe wnaethon ni hyn.')
-    expect(welsh.text).toContain('<span lang="en" dir="ltr">We changed thing 4.</span>')
+    expect(welsh.text).toContain('<bdi lang="en" dir="ltr">We changed thing 4.</bdi>')
     const english = await new Respondent(app(), fixture.organisation.slug, 'what-i-need').get(
       startOf('what-i-need'),
     )
-    expect(english.text).toContain('<span>We changed thing 4.</span>')
+    expect(english.text).toContain('<bdi>We changed thing 4.</bdi>')
   })
 
   it('names the survey beside the entry, and records it in the audit', async () => {

@@ -63,6 +63,8 @@ function scorecardWithHealth(health: { numerator: number; denominator: number })
     commentary: new Map(),
     youSaidWeDid: [],
     computedAt: null,
+    references: [],
+    translations: [],
   }
   const rows = buildScorecard(input).groups.flatMap((group) => group.rows)
   return new Map(rows.map((row) => [row.indicator.number, row.current]))

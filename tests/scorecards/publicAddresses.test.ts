@@ -157,7 +157,7 @@ describe('open data', () => {
       .trim()
       .split('\r\n')
     expect(lines[0]).toBe(
-      'organisation,outcome,indicator,wording,kind,unit,good_is,frequency,period,value,denominator,interval_lower,interval_upper,withheld,first_published_in,published_at',
+      'organisation,outcome,indicator,wording,kind,unit,good_is,frequency,period,value,denominator,interval_lower,interval_upper,withheld,first_published_in,published_at,england_value,england_comparison,region_value,region_comparison,neighbours_value,neighbours_comparison',
     )
     const of = (indicator: string, period: string) =>
       lines.filter((line) => line.split(',')[2] === indicator && line.includes(`,${period},`))

@@ -450,7 +450,8 @@ async function checkCase(db: Database, drawn: Case): Promise<void> {
     }
     await recomputeFacts(db, organisation.id)
     const built = await loadScorecard(db, scorecardOrganisation, quarter)
-    expect(await publishScorecard(db, { organisation: scorecardOrganisation, quarter, officer })).toBe(true)
+    const asked = { organisation: scorecardOrganisation, asAt: quarter, officer }
+    expect(await publishScorecard(db, asked)).toBe(true)
     // Publishing recalculates first, so the stored facts are the true counts it published from.
     truths.push(
       new Map(

@@ -1,6 +1,6 @@
 import request from 'supertest'
 import { paths } from '../../server/paths'
-import { chosenQuarter } from '../../server/scorecards/model/quarters'
+import { chosenPeriod } from '../../server/scorecards/model/scorecardPeriods'
 import { insertResponses } from '../helpers/insertResponses'
 import { postForm, signedInAs, type Agent } from '../helpers/officers'
 import {
@@ -161,7 +161,7 @@ describe('publishing a scorecard', () => {
   })
 
   it('refuses the quarter still running, and one that is not a quarter, with 400', async () => {
-    const current = chosenQuarter(undefined)?.key ?? ''
+    const current = chosenPeriod('quarterly', undefined)?.key ?? ''
     const page = await admin.get(paths.manage.scorecardPublish)
     expect(page.status).toBe(200)
     expect(inputTag(page.text, 'period', '2026-Q3')).toContain('type="radio"')

@@ -110,6 +110,7 @@ const scorecard: Scorecard = {
   asAt: quarter,
   threshold: 10,
   computedAt: '2027-01-05T09:30:00.000Z',
+  translations: {},
   youSaidWeDid: [],
   groups: [
     {
@@ -141,6 +142,7 @@ const scorecard: Scorecard = {
             listenedCurrent,
           ],
           commentary: null,
+          references: [{ area: 'england', value: 72.34, source: 'DfE SEN2 2026', comparison: 'similar' }],
         },
       ],
     },
@@ -162,6 +164,7 @@ const scorecard: Scorecard = {
           trend: { status: 'improving', change: -2, pValue: null },
           history: [fact('2026-11', { value: 16 }), weeksCurrent],
           commentary: '=SUM(A1) weeks fell after two new caseworkers started',
+          references: [],
         },
       ],
     },
@@ -178,6 +181,7 @@ const scorecard: Scorecard = {
           trend: { status: 'not-comparable', change: null, pValue: null },
           history: [headlineCurrent],
           commentary: null,
+          references: [],
         },
       ],
     },
@@ -214,6 +218,15 @@ const headings = [
   'Trend',
   'Change',
   'Commentary',
+  'England',
+  'England comparison',
+  'England source',
+  'Region',
+  'Region comparison',
+  'Region source',
+  'Statistical neighbours',
+  'Statistical neighbours comparison',
+  'Statistical neighbours source',
 ]
 
 /** The CSV's records as heading-to-cell maps, after checking the byte-order mark and headings. */
@@ -377,6 +390,18 @@ describe('scorecardCsv', () => {
       ['2.1', '2026-11'],
     ] as const)
       expect(lineFor(lines, number, period)).toMatchObject({ RAG: '', Trend: '', Change: '', Commentary: '' })
+  })
+
+  it('puts the comparison figures for the current period beside the local one, and leaves the rest empty', () => {
+    const lines = csvLines('en')
+    expect(lineFor(lines, '1.1', '2026-Q4')).toMatchObject({
+      England: '72.3',
+      'England comparison': 'Not significantly different from England',
+      'England source': 'DfE SEN2 2026',
+      Region: '',
+      'Statistical neighbours': '',
+    })
+    expect(lineFor(lines, '1.1', '2026-Q3')).toMatchObject({ England: '', 'England comparison': '' })
   })
 
   it('neutralises a commentary that looks like a formula', () => {

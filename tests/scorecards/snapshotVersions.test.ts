@@ -65,6 +65,50 @@ describe('published scorecard snapshots of every format version', () => {
     },
   )
 
+  it('shows version 2’s comparison figures, and its translations with English where there are none', async () => {
+    const organisation = await storeSnapshot(2, storedSnapshot(2), '2026-Q3')
+    const english = await request(testApp.app).get(
+      paths.publicScorecards.snapshot(organisation.slug, '2026-Q3'),
+    )
+    const englishText = visibleText(english.text)
+    expect(englishText).toContain('England 80.2%')
+    expect(englishText).toContain('Significantly worse than England')
+    expect(englishText).toContain('Not significantly different from the region')
+    expect(englishText).toContain('Source: Made-up figures for the demo')
+
+    const welsh = await request(testApp.app)
+      .get(paths.publicScorecards.snapshot(organisation.slug, '2026-Q3'))
+      .query({ lang: 'cy' })
+    expect(welsh.text).toContain('<html lang="cy"')
+    // Translated: in Welsh, unmarked, so read as the page's language.
+    expect(welsh.text).toContain('<bdi>Mae angen i mi gael fy ngwrando a’m clywed.</bdi>')
+    expect(welsh.text).toContain(
+      '<bdi>Roedd hi’n anodd gwybod â phwy i gysylltu am gynllun fy mhlentyn.</bdi>',
+    )
+    // Not translated: the English stands in, marked as English.
+    expect(welsh.text).toContain(
+      '<bdi lang="en" dir="ltr">Every family now has a named caseworker, with their phone number on each letter.</bdi>',
+    )
+    expect(visibleText(welsh.text)).toContain('Yn sylweddol waeth na Lloegr')
+
+    const openData = await request(testApp.app).get(
+      paths.publicScorecards.openData(organisation.slug, '2026-Q3'),
+    )
+    const body = openData.body as {
+      outcomes: {
+        outcome: { translations: Record<string, Record<string, string>> }
+        indicators: { references: { area: string; value: number; comparison: string }[] }[]
+      }[]
+    }
+    expect(body.outcomes[0]?.indicators[0]?.references).toEqual([
+      expect.objectContaining({ area: 'england', value: 80.2, comparison: 'worse' }),
+      expect.objectContaining({ area: 'region', value: 60, comparison: 'similar' }),
+    ])
+    expect(body.outcomes[0]?.outcome.translations).toEqual({
+      cy: { statement: 'Mae angen i mi gael fy ngwrando a’m clywed.' },
+    })
+  })
+
   it('refuses to read a version it does not know, or content that does not fit its version', () => {
     expect(() => readSnapshot(Math.max(...snapshotVersions) + 1, storedSnapshot(1))).toThrow(
       UnreadableSnapshotError,

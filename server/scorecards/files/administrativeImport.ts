@@ -65,13 +65,18 @@ export const importProblemNames = [
   'weeksNegative',
   'rateNegative',
   'repeatedPeriod',
+  'areaMissing',
+  'unknownArea',
+  'sourceMissing',
+  'sourceTooLong',
+  'repeatedReference',
 ] as const
 export type ImportProblemName = (typeof importProblemNames)[number]
 
 export const importProblemKey = (name: ImportProblemName): string =>
   `pages.administrativeImport.problems.${name}`
 
-const problem = (
+export const problem = (
   row: number,
   name: ImportProblemName,
   values: ImportProblem['values'] = {},
@@ -86,7 +91,7 @@ type Column = (typeof columns)[number]
 type Cells = Record<Column, string>
 
 /** Each frequency's message says how its periods are written. */
-const periodProblems: Record<Frequency, ImportProblemName> = {
+export const periodProblems: Record<Frequency, ImportProblemName> = {
   monthly: 'periodMonthly',
   quarterly: 'periodQuarterly',
   termly: 'periodTermly',
@@ -96,9 +101,9 @@ const periodProblems: Record<Frequency, ImportProblemName> = {
 
 /** Digits, perhaps a minus and a decimal part: no thousands commas, % signs or exponents. */
 // Two alternatives with no repetition inside another, so the match is linear.
-const plainNumber = /^-?\d+$|^-?\d+\.\d+$/
+export const plainNumber = /^-?\d+$|^-?\d+\.\d+$/
 
-function unitProblem(unit: Unit, value: number): ImportProblemName | undefined {
+export function unitProblem(unit: Unit, value: number): ImportProblemName | undefined {
   switch (unit) {
     case 'percentage':
       return value < 0 || value > 100 ? 'percentageOutOfRange' : undefined
@@ -114,20 +119,19 @@ function unitProblem(unit: Unit, value: number): ImportProblemName | undefined {
 const isBlank = (row: readonly string[]) => row.every((cell) => cell.trim() === '')
 
 /** Where each column is, from the heading row: compared trimmed and in any case. */
-function readHeading(heading: readonly string[]): Record<Column, number> | ImportProblem[] {
+export function readHeading<Name extends string>(
+  heading: readonly string[],
+  wanted: readonly Name[],
+): Record<Name, number> | ImportProblem[] {
   const names = heading.map((cell) => cell.trim().toLowerCase())
   const problems: ImportProblem[] = []
-  for (const column of columns) {
+  for (const column of wanted) {
     const count = names.filter((name) => name === column).length
     if (count === 0) problems.push(problem(0, 'missingColumn', { column }))
     if (count > 1) problems.push(problem(0, 'repeatedColumn', { column }))
   }
   if (problems.length > 0) return problems
-  return {
-    indicator: names.indexOf('indicator'),
-    period: names.indexOf('period'),
-    value: names.indexOf('value'),
-  }
+  return Object.fromEntries(wanted.map((column) => [column, names.indexOf(column)])) as Record<Name, number>
 }
 
 interface CheckedRow {
@@ -138,10 +142,17 @@ interface CheckedRow {
 }
 
 /**
- * One row's problems. The period and the value's range are checked against the indicator, so only
- * when it is one that can be imported; the value is checked as a number regardless.
+ * One row's indicator, period and value. The period and the value's range are checked against the
+ * indicator, so only when it is one that can be imported; the value is checked as a number
+ * regardless. Survey indicators' own figures are counted, never imported, but what they are
+ * elsewhere (a reference value) can be.
  */
-function checkRow(row: number, cells: Cells, byNumber: ReadonlyMap<string, ImportableIndicator>): CheckedRow {
+export function checkFigure(
+  row: number,
+  cells: Cells,
+  byNumber: ReadonlyMap<string, ImportableIndicator>,
+  options: { surveyAllowed: boolean },
+): CheckedRow {
   const problems: ImportProblem[] = []
   const found = (name: ImportProblemName, values?: ImportProblem['values']) =>
     problems.push(problem(row, name, values))
@@ -149,8 +160,9 @@ function checkRow(row: number, cells: Cells, byNumber: ReadonlyMap<string, Impor
   const named = byNumber.get(cells.indicator)
   if (cells.indicator === '') found('indicatorMissing')
   else if (!named) found('unknownIndicator', { indicator: cells.indicator })
-  else if (named.kind === 'survey') found('surveyIndicator', { indicator: named.number })
-  const indicator = named?.kind === 'administrative' ? named : undefined
+  else if (named.kind === 'survey' && !options.surveyAllowed)
+    found('surveyIndicator', { indicator: named.number })
+  const indicator = named?.kind === 'administrative' || options.surveyAllowed ? named : undefined
 
   const period = indicator && parsePeriod(indicator.frequency, cells.period)
   if (cells.period === '') found('periodMissing')
@@ -170,7 +182,7 @@ function checkRow(row: number, cells: Cells, byNumber: ReadonlyMap<string, Impor
 }
 
 /** The heading row and the rows under it with their numbers, or why the file cannot be read. */
-function readRows(
+export function readRows(
   text: string,
 ): { heading: string[]; rows: { row: number; cells: string[] }[] } | ImportProblem[] {
   const reading = readCsv(text)
@@ -182,32 +194,38 @@ function readRows(
   return heading ? { heading: heading.cells, rows: values } : [problem(0, 'emptyFile')]
 }
 
+/** A file's rows under its heading row, each cell trimmed and named by its column, or why it cannot be read. */
+export function readFigureRows<Name extends string>(
+  text: string,
+  wanted: readonly Name[],
+): { row: number; cells: Record<Name, string> }[] | { problems: ImportProblem[] } {
+  const file = readRows(text)
+  if (Array.isArray(file)) return { problems: file }
+  const positions = readHeading(file.heading, wanted)
+  if (Array.isArray(positions)) return { problems: positions }
+  if (file.rows.length === 0) return { problems: [problem(0, 'noValues')] }
+  if (file.rows.length > maxImportRows)
+    return { problems: [problem(0, 'tooManyRows', { rows: file.rows.length, max: maxImportRows })] }
+  return file.rows.map(({ row, cells }) => ({
+    row,
+    cells: Object.fromEntries(
+      wanted.map((column) => [column, (cells[positions[column]] ?? '').trim()]),
+    ) as Record<Name, string>,
+  }))
+}
+
 export function parseAdministrativeCsv(
   text: string,
   indicators: readonly ImportableIndicator[],
 ): AdministrativeImport {
-  const file = readRows(text)
-  if (Array.isArray(file)) return { ok: false, problems: file }
-  const positions = readHeading(file.heading)
-  if (Array.isArray(positions)) return { ok: false, problems: positions }
-  if (file.rows.length === 0) return { ok: false, problems: [problem(0, 'noValues')] }
-  if (file.rows.length > maxImportRows)
-    return {
-      ok: false,
-      problems: [problem(0, 'tooManyRows', { rows: file.rows.length, max: maxImportRows })],
-    }
-
+  const rows = readFigureRows(text, columns)
+  if (!Array.isArray(rows)) return { ok: false, problems: rows.problems }
   const byNumber = new Map(indicators.map((indicator) => [indicator.number, indicator]))
   const firstRows = new Map<string, number>()
   const problems: ImportProblem[] = []
   const values: ImportedValue[] = []
-  for (const { row, cells } of file.rows) {
-    const cell = (column: Column) => (cells[positions[column]] ?? '').trim()
-    const checked = checkRow(
-      row,
-      { indicator: cell('indicator'), period: cell('period'), value: cell('value') },
-      byNumber,
-    )
+  for (const { row, cells } of rows) {
+    const checked = checkFigure(row, cells, byNumber, { surveyAllowed: false })
     problems.push(...checked.problems)
     if (!checked.slot) continue
     const { indicator, period } = checked.slot

@@ -1,5 +1,24 @@
 import type { Snapshot } from '../store/snapshotQueries'
+import { commentaryId, textKey } from '../model/translations'
+import type { TextSubject, Translations } from '../model/types'
 import { openDataFormat, type ScorecardOpenData } from './openDataSchema'
+
+/** One thing's translated fields by language: { cy: { wording: '...' } }, from the snapshot's keyed texts. */
+function translationsOf<Field extends string>(
+  translations: Translations,
+  fields: Record<Field, [TextSubject, string] | null>,
+): Partial<Record<'cy' | 'ur', Partial<Record<Field, string>>>> {
+  const result: Partial<Record<'cy' | 'ur', Partial<Record<Field, string>>>> = {}
+  for (const language of ['cy', 'ur'] as const)
+    for (const [field, subject] of Object.entries(fields) as [Field, [TextSubject, string] | null][]) {
+      const text = subject && translations[language]?.[textKey(...subject)]
+      if (text === undefined || text === null) continue
+      const inLanguage: Partial<Record<Field, string>> = result[language] ?? {}
+      inLanguage[field] = text
+      result[language] = inLanguage
+    }
+  return result
+}
 
 /**
  * A published snapshot as open data: each indicator's definition and its figures by period, as
@@ -16,7 +35,13 @@ export function openData(snapshot: Snapshot, addresses: { schema: string; page: 
     smallNumberThreshold: content.threshold,
     address: addresses.page,
     outcomes: content.groups.map((group) => ({
-      outcome: group.outcome ? { id: group.outcome.slug, statement: group.outcome.statement } : null,
+      outcome: group.outcome
+        ? {
+            id: group.outcome.slug,
+            statement: group.outcome.statement,
+            translations: translationsOf(content.translations, { statement: ['outcome', group.outcome.id] }),
+          }
+        : null,
       indicators: group.rows.map(({ indicator, ...row }) => ({
         number: indicator.number,
         wording: indicator.wording,
@@ -36,13 +61,23 @@ export function openData(snapshot: Snapshot, addresses: { schema: string; page: 
         rag: row.rag,
         trend: row.trend,
         commentary: row.commentary,
+        references: row.references,
+        translations: translationsOf(content.translations, {
+          wording: ['indicator', indicator.id],
+          commentary:
+            row.commentary === null ? null : ['commentary', commentaryId(indicator.id, row.period.key)],
+        }),
         history: row.history,
       })),
     })),
-    youSaidWeDid: content.youSaidWeDid.map(({ youSaid, weDid, createdAt }) => ({
+    youSaidWeDid: content.youSaidWeDid.map(({ id, youSaid, weDid, createdAt }) => ({
       youSaid,
       weDid,
       createdAt,
+      translations: translationsOf(content.translations, {
+        youSaid: ['you-said', id],
+        weDid: ['we-did', id],
+      }),
     })),
   }
 }

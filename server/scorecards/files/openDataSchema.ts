@@ -1,5 +1,14 @@
 import { z } from 'zod'
-import { directions, frequencies, indicatorKinds, ragStatuses, trendStatuses, units } from '../model/types'
+import {
+  directions,
+  frequencies,
+  indicatorKinds,
+  ragStatuses,
+  referenceAreas,
+  referenceComparisons,
+  trendStatuses,
+  units,
+} from '../model/types'
 
 /*
  * The published open data of a scorecard (latest.json and each period's .json), as a contract with
@@ -27,6 +36,25 @@ const figure = z
     suppressed: z.boolean().describe('Withheld: too few answered to show the figure safely.'),
   })
   .describe('A figure as published.')
+
+/** Officers' words in other languages, by language code and then by the field they translate. */
+const translations = <Field extends string>(fields: [Field, ...Field[]]) =>
+  z
+    .partialRecord(z.enum(['cy', 'ur']), z.partialRecord(z.enum(fields), z.string()))
+    .describe('The words in other languages where they have been translated; English is the original.')
+
+const reference = z
+  .object({
+    area: z.enum(referenceAreas).describe('england, region, or neighbours (statistical neighbours).'),
+    value: z.number(),
+    source: z.string(),
+    comparison: z
+      .enum(referenceComparisons)
+      .describe(
+        'The local figure against this one: better or worse (higher or lower when neither is better) only when it lies outside the local 95% interval; not-tested when the local figure has no count.',
+      ),
+  })
+  .describe('The same indicator elsewhere for the same period.')
 
 const indicator = z.object({
   number: z.string(),
@@ -61,6 +89,8 @@ const indicator = z.object({
     pValue: z.number().nullable(),
   }),
   commentary: z.string().nullable(),
+  references: z.array(reference),
+  translations: translations(['wording', 'commentary']),
   history: z.array(figure).describe('Up to eight periods ending with the current one, oldest first.'),
 })
 
@@ -71,20 +101,29 @@ export const scorecardOpenDataSchema = z
     $schema: z.string().describe('The address of this schema.'),
     format: z.literal(openDataFormat),
     organisation: z.object({ name: z.string(), slug: z.string() }),
-    quarter: period,
+    quarter: period.describe(
+      'The period the scorecard is for: a quarter, a half-year ("2026-H1") or a year ("2026"), as the organisation publishes. Named when every scorecard was quarterly.',
+    ),
     publishedAt: z.iso.datetime(),
     smallNumberThreshold: z.number().int().describe('Counts below this are withheld.'),
     address: z.string().describe('The public page of this scorecard.'),
     outcomes: z.array(
       z.object({
         outcome: z
-          .object({ id: z.string(), statement: z.string() })
+          .object({ id: z.string(), statement: z.string(), translations: translations(['statement']) })
           .nullable()
           .describe('null: indicators across all outcomes.'),
         indicators: z.array(indicator),
       }),
     ),
-    youSaidWeDid: z.array(z.object({ youSaid: z.string(), weDid: z.string(), createdAt: z.string() })),
+    youSaidWeDid: z.array(
+      z.object({
+        youSaid: z.string(),
+        weDid: z.string(),
+        createdAt: z.string(),
+        translations: translations(['youSaid', 'weDid']),
+      }),
+    ),
   })
   .describe('A published outcome scorecard of a SEND partnership, as open data.')
 

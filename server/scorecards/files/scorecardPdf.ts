@@ -3,7 +3,7 @@ import { formatDate } from '../../i18n/formatDate'
 import { directionOf, type LanguageCode } from '../../i18n/languages'
 import type { Translate } from '../../i18n/translator'
 import { scorecardView, type ScorecardRowView, type ScorecardView } from '../model/scorecardView'
-import type { RagStatus, Scorecard } from '../model/types'
+import type { Frequency, RagStatus, Scorecard } from '../model/types'
 import { colours, styles, Canvas } from '../../pdf/canvas'
 import { cellTablePieces, placeTable } from '../../pdf/cellTable'
 import { swatchCell, textCell, type Cell, type CellLine } from '../../pdf/cells'
@@ -25,6 +25,8 @@ interface Drawing {
   view: ScorecardView
   t: Translate
   language: LanguageCode
+  /** The scorecard's period is a quarter, a half-year, a year or (looked at by month) a month. */
+  frequency: Frequency
 }
 
 // A4 landscape with 1.4 cm margins: ten columns need the width. The foot holds the page number.
@@ -68,16 +70,24 @@ function datedFigure(canvas: Canvas, figure: { value: string; when: string } | n
   ])
 }
 
+/** England's, the region's and neighbours' figures under the local one, each with how it compares. */
+const referenceLines = (row: ScorecardRowView): CellLine[] =>
+  row.references.flatMap((reference) => [
+    { text: `${reference.area}: ${unbreakable(reference.value)}`, style: cell.detail },
+    { text: reference.comparisonText, style: cell.detail },
+  ])
+
 function currentCell(canvas: Canvas, row: ScorecardRowView, t: Translate): Cell {
   const { current } = row
   const period: CellLine = { text: row.period, style: cell.detail }
-  if (current.state !== 'figure') return textCell(canvas, [{ text: current.value, style: cell.body }, period])
+  if (current.state !== 'figure')
+    return textCell(canvas, [{ text: current.value, style: cell.body }, period, ...referenceLines(row)])
   const lines: CellLine[] = [{ text: unbreakable(current.value), style: cell.figure }]
   if (row.kindKey === 'survey' && current.n) lines.push({ text: current.n, style: cell.detail })
   // Shorter than the page's "95% interval 48.8% to 80.8%", to fit the column.
   if (current.intervalEnds)
     lines.push({ text: unbreakable(t('scorecardPdf.interval', current.intervalEnds)), style: cell.detail })
-  return textCell(canvas, [...lines, period])
+  return textCell(canvas, [...lines, period, ...referenceLines(row)])
 }
 
 function chartCell(canvas: Canvas, row: ScorecardRowView, t: Translate): Cell {
@@ -168,7 +178,7 @@ function groupPieces(canvas: Canvas, parent: PDFKit.PDFStructureElement, group: 
 function titleBlock(
   canvas: Canvas,
   parent: PDFKit.PDFStructureElement,
-  { view, t, language }: Drawing,
+  { view, t, language, frequency }: Drawing,
   now: Date,
 ) {
   const paragraph = (text: string, style: TextStyle, gap = 6, tag = 'P') =>
@@ -184,7 +194,7 @@ function titleBlock(
   return [
     paragraph(t('scorecardPdf.title'), styles.title, 4, 'H1'),
     paragraph(view.organisation, styles.subtitle, 10),
-    paragraph(t('scorecardPdf.quarter', { period: view.period }), styles.headline, 8),
+    paragraph(t(`scorecardPdf.asAt.${frequency}`, { period: view.period }), styles.headline, 8),
     paragraph(t('pdf.produced', { date: unbreakable(formatDate(now, language)) }), styles.body),
     ...computed,
     paragraph(t('scorecardPdf.ownPeriods'), styles.body),
@@ -208,7 +218,7 @@ function writeScorecard(doc: PDFKit.PDFDocument, input: Drawing, now: Date): voi
 
 /**
  * A scorecard as a PDF for boards, streamed to `output`, drawn from the same view as its page: a
- * title block saying whose it is and for which quarter, then a table per outcome, each indicator a
+ * title block saying whose it is and for which period, then a table per outcome, each indicator a
  * row that is never split across pages, with its figures, its RAG rating and trend in words, and a
  * small chart of recent periods. It holds only what the page shows, so never a withheld figure.
  * A4 landscape, tagged, titled and in the reader's language, with bookmarks per outcome; Urdu is
@@ -222,6 +232,6 @@ export async function writeScorecardPdf(
   const title = t('scorecardPdf.documentTitle', { period: view.period })
   const options = { title, author: view.organisation, language, margins }
   await writeTaggedPdf({ ...options, layout: 'landscape' }, output, (doc, now) => {
-    writeScorecard(doc, { view, t, language }, now)
+    writeScorecard(doc, { view, t, language, frequency: scorecard.asAt.frequency }, now)
   })
 }

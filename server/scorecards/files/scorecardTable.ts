@@ -3,7 +3,15 @@ import type { Translate } from '../../i18n/translator'
 import { periodLabel } from '../model/periodLabel'
 import { parsePeriod } from '../model/periods'
 import { applicableTarget } from '../model/targets'
-import type { Indicator, Period, ScorecardRow, Scorecard, ShownFact, Target } from '../model/types'
+import {
+  referenceAreas,
+  type Indicator,
+  type Period,
+  type ScorecardRow,
+  type Scorecard,
+  type ShownFact,
+  type Target,
+} from '../model/types'
 
 /** One cell of a scorecard download: words, a number, or nothing (an empty cell). */
 export type ScorecardCell = string | number | null
@@ -46,6 +54,10 @@ const headings = [
   'Trend',
   'Change',
   'Commentary',
+  ...referenceAreas.flatMap((area) => {
+    const name = { england: 'England', region: 'Region', neighbours: 'Statistical neighbours' }[area]
+    return [name, `${name} comparison`, `${name} source`]
+  }),
 ]
 
 const oneDecimal = (value: number): number => Math.round(value * 10) / 10
@@ -100,6 +112,19 @@ function figureCells(indicator: Indicator, fact: ShownFact): ScorecardCell[] {
   ]
 }
 
+/** England's, the region's and neighbours' figures for the scorecard's period, with how the local one compares. */
+function referenceCells(row: ScorecardRow, t: Translate): ScorecardCell[] {
+  return referenceAreas.flatMap((area) => {
+    const reference = row.references.find((each) => each.area === area)
+    if (!reference) return [null, null, null]
+    return [
+      inUnit(row.indicator, reference.value),
+      t(`scorecards.comparison.${reference.comparison}`, { area: t(`scorecards.referenceAreaIn.${area}`) }),
+      reference.source,
+    ]
+  })
+}
+
 /** The period's line for an indicator: the current one carries the scorecard's judgement. */
 function periodLine(
   row: ScorecardRow,
@@ -120,8 +145,9 @@ function periodLine(
         words.t(`scorecards.trend.${row.trend.status}`),
         inUnit(indicator, row.trend.change),
         row.commentary,
+        ...referenceCells(row, words.t),
       ]
-    : [null, null, null, null]
+    : [null, null, null, null, ...referenceAreas.flatMap(() => [null, null, null])]
   return [
     fact.period,
     period ? periodLabel(period, words.t, words.language) : null,

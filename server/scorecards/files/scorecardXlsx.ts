@@ -6,7 +6,7 @@ import type { Translate } from '../../i18n/translator'
 import { toSpreadsheetCell } from '../../exports/spreadsheetCell'
 import { periodLabel } from '../model/periodLabel'
 import { scorecardTableRows, type ScorecardCell } from './scorecardTable'
-import type { Scorecard } from '../model/types'
+import type { Frequency, Scorecard } from '../model/types'
 
 // A line break inside a cell is LF in a workbook; a CR would be lost when the XML is read anyway.
 const toWorkbookText = (text: string): string => toSpreadsheetCell(text.replace(/\r\n?/g, '\n'))
@@ -18,12 +18,21 @@ const toWorkbookText = (text: string): string => toSpreadsheetCell(text.replace(
 const workbookCell = (cell: ScorecardCell): string | number | null =>
   typeof cell === 'string' ? toWorkbookText(cell) : cell
 
-/** What the sheet is for: whose scorecard, which quarter, what is withheld, how fresh it is. */
+// The About sheet is in English whatever the reader's language, as its other labels are.
+const asAtLabels: Record<Frequency, string> = {
+  monthly: 'Scorecard month',
+  quarterly: 'Scorecard quarter',
+  termly: 'Scorecard term',
+  'six-monthly': 'Scorecard half-year',
+  annual: 'Scorecard year',
+}
+
+/** What the sheet is for: whose scorecard, which period, what is withheld, how fresh it is. */
 function aboutLines(scorecard: Scorecard, t: Translate, language: LanguageCode): string[][] {
   const { asAt } = scorecard
   return [
     ['Organisation', scorecard.organisation.name],
-    ['Scorecard quarter', `${asAt.key} (${periodLabel(asAt, t, language)})`],
+    [asAtLabels[asAt.frequency], `${asAt.key} (${periodLabel(asAt, t, language)})`],
     ['Threshold', `Counts below ${scorecard.threshold} are withheld`],
     ['Figures computed', scorecard.computedAt ?? 'Not computed yet'],
   ]

@@ -3,7 +3,9 @@ import { isSmall, thresholdFrom } from '../../statistics/threshold'
 import { withholdDisclosive, type DisclosureFact } from './disclosure'
 import { periodContaining, periodsEndingWith, previousPeriod } from './periods'
 import { ragStatus } from './rag'
+import { compareWithReference } from './referenceComparison'
 import { monthsOfFact } from './surveyFacts'
+import { translationsOf, type StoredTranslation } from './translations'
 import { applicableTarget } from './targets'
 import { trendOf } from './trend'
 import type {
@@ -13,10 +15,12 @@ import type {
   Outcome,
   PartFact,
   Period,
+  ReferenceValue,
   Scorecard,
   ScorecardRow,
   ShownFact,
 } from './types'
+import { referenceAreas } from './types'
 
 export interface ScorecardInput {
   organisation: Scorecard['organisation']
@@ -34,6 +38,10 @@ export interface ScorecardInput {
   commentary: CommentaryByIndicator
   youSaidWeDid: Scorecard['youSaidWeDid']
   computedAt: string | null
+  /** Figures for England, the region and neighbours; those for each row's period are shown. */
+  references: readonly ReferenceValue[]
+  /** Officers' words in other languages; those of the texts shown are kept. */
+  translations: readonly StoredTranslation[]
 }
 
 const historyLength = 8
@@ -136,6 +144,19 @@ export function reportingPeriod(indicator: Indicator, asAt: Period, today: strin
   return holding.end > asAt.end ? previousPeriod(holding) : holding
 }
 
+/** The reference values for an indicator's period, England first, each set against the local figure. */
+function referencesFor(indicator: Indicator, period: Period, current: ShownFact, input: ScorecardInput) {
+  return input.references
+    .filter((each) => each.indicatorId === indicator.id && each.period === period.key)
+    .sort((a, b) => referenceAreas.indexOf(a.area) - referenceAreas.indexOf(b.area))
+    .map((each) => ({
+      area: each.area,
+      value: each.value,
+      source: each.source,
+      comparison: compareWithReference(current, each.value, indicator.goodIs),
+    }))
+}
+
 function rowFor(indicator: Indicator, input: ScorecardInput, shown: Map<string, ShownFact>): ScorecardRow {
   const period = reportingPeriod(indicator, input.asAt, input.today)
   const history = periodsEndingWith(period, historyLength).map(
@@ -154,6 +175,7 @@ function rowFor(indicator: Indicator, input: ScorecardInput, shown: Map<string, 
     trend: trendOf({ kind: indicator.kind, goodIs: indicator.goodIs, current, previous }),
     history,
     commentary: input.commentary.get(indicator.id)?.get(period.key) ?? null,
+    references: referencesFor(indicator, period, current, input),
   }
 }
 
@@ -166,7 +188,7 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
       .map((each) => rowFor(each, input, shown))
   const groups = input.outcomes.map((outcome) => ({ outcome, rows: groupOf(outcome.id) }))
   const overall = groupOf(null)
-  return {
+  const scorecard = {
     organisation: input.organisation,
     asAt: input.asAt,
     threshold: input.threshold,
@@ -174,4 +196,5 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
     youSaidWeDid: input.youSaidWeDid,
     computedAt: input.computedAt,
   }
+  return { ...scorecard, translations: translationsOf(scorecard, input.translations) }
 }

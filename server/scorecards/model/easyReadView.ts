@@ -3,7 +3,18 @@ import type { Translate } from '../../i18n/translator'
 import { formatNumber, formatValue } from './formatFigures'
 import { periodLabel } from './periodLabel'
 import { parsePeriod } from './periods'
-import type { RagStatus, Scorecard, ScorecardRow, ShownFact, TrendStatus, Unit } from './types'
+import { youSaidWeDidIn } from './scorecardView'
+import { textIn, textKey } from './translations'
+import type {
+  RagStatus,
+  Scorecard,
+  ScorecardGroup,
+  ScorecardRow,
+  ShownFact,
+  Translations,
+  TrendStatus,
+  Unit,
+} from './types'
 
 interface Words {
   t: Translate
@@ -47,6 +58,20 @@ function figureWords(fact: ShownFact, unit: Unit, words: Words): string {
   return formatValue(fact.value, unit, t, language)
 }
 
+/** "About 6 in 10" inside a sentence: "it is about 6 in 10". */
+const midSentence = (text: string, language: LanguageCode): string =>
+  text.charAt(0).toLocaleLowerCase(language) + text.slice(1)
+
+/** A figure from elsewhere, to say in words as the local one is said. */
+const emptyFigure: ShownFact = {
+  period: '',
+  numerator: null,
+  denominator: null,
+  value: null,
+  interval: null,
+  suppressed: false,
+}
+
 const ragWords: Record<RagStatus, string> = {
   green: 'easyReadScorecard.rag.green',
   amber: 'easyReadScorecard.rag.amber',
@@ -66,9 +91,10 @@ const trendWords: Record<TrendStatus, string> = {
   'not-comparable': 'easyReadScorecard.trend.cannotCompare',
 }
 
-function rowWords(row: ScorecardRow, words: Words) {
+function rowWords(row: ScorecardRow, words: Words, translations: Translations) {
   const { t, language } = words
   const { indicator, current } = row
+  const wording = textIn(translations, language, textKey('indicator', indicator.id), indicator.wording)
   const answered =
     indicator.kind === 'survey' && current.denominator !== null && !current.suppressed
       ? t('easyReadScorecard.answered', {
@@ -77,7 +103,17 @@ function rowWords(row: ScorecardRow, words: Words) {
         })
       : ''
   return {
-    wording: indicator.wording,
+    wording: wording.text,
+    wordingLang: wording.lang,
+    comparisons: row.references.map((reference) =>
+      t(`easyReadScorecard.comparison.${reference.comparison}`, {
+        area: t(`easyReadScorecard.area.${reference.area}`),
+        figure: midSentence(
+          figureWords({ ...emptyFigure, value: reference.value }, indicator.unit, words),
+          language,
+        ),
+      }),
+    ),
     figure: figureWords(current, indicator.unit, words),
     answered,
     target: t(ragWords[row.rag]),
@@ -97,23 +133,32 @@ function rowWords(row: ScorecardRow, words: Words) {
  * A published scorecard in easy read: each outcome with its picture, each figure in plain words
  * ("about 7 in 10", how many answered, whether it meets the target, whether it changed), with the
  * past figures as a table. Officers' own words (outcomes, indicators, "You said, we did") are kept
- * as they wrote them.
+ * as they wrote them, in the page's language where they have translated them.
  */
 export function easyReadView(scorecard: Scorecard, words: Words) {
+  const { translations } = scorecard
+  const titleOf = (group: ScorecardGroup) =>
+    group.outcome
+      ? textIn(translations, words.language, textKey('outcome', group.outcome.id), group.outcome.statement)
+      : { text: words.t('easyReadScorecard.acrossOutcomes'), lang: undefined }
   return {
     period: periodLabel(scorecard.asAt, words.t, words.language),
     threshold: scorecard.threshold,
     groups: scorecard.groups
       .filter((group) => group.rows.length > 0)
-      .map((group) => ({
-        slug: group.outcome?.slug ?? 'overall',
-        title: group.outcome?.statement ?? words.t('easyReadScorecard.acrossOutcomes'),
-        picture: group.outcome
-          ? (outcomePictures[group.outcome.slug] ?? otherOutcomePicture)
-          : acrossOutcomesPicture,
-        rows: group.rows.map((row) => rowWords(row, words)),
-      })),
-    youSaidWeDid: scorecard.youSaidWeDid.map(({ youSaid, weDid }) => ({ youSaid, weDid })),
+      .map((group) => {
+        const title = titleOf(group)
+        return {
+          slug: group.outcome?.slug ?? 'overall',
+          title: title.text,
+          titleLang: title.lang,
+          picture: group.outcome
+            ? (outcomePictures[group.outcome.slug] ?? otherOutcomePicture)
+            : acrossOutcomesPicture,
+          rows: group.rows.map((row) => rowWords(row, words, translations)),
+        }
+      }),
+    youSaidWeDid: youSaidWeDidIn(scorecard, words),
   }
 }
 

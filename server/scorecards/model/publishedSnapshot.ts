@@ -1,4 +1,5 @@
-import { snapshotVersion1, version1ToScorecard, type SnapshotVersion1 } from './snapshots/version1'
+import { snapshotVersion1, version1ToScorecard } from './snapshots/version1'
+import { snapshotVersion2, version2ToScorecard, type SnapshotVersion2 } from './snapshots/version2'
 import type { Scorecard } from './types'
 
 /**
@@ -9,11 +10,12 @@ import type { Scorecard } from './types'
  */
 const readers = {
   1: (content: unknown) => version1ToScorecard(snapshotVersion1.parse(content)),
+  2: (content: unknown) => version2ToScorecard(snapshotVersion2.parse(content)),
 } satisfies Record<number, (content: unknown) => Scorecard>
 
 export type SnapshotVersion = keyof typeof readers
 export const snapshotVersions = Object.keys(readers).map(Number) as SnapshotVersion[]
-export const currentSnapshotVersion = 1 satisfies SnapshotVersion
+export const currentSnapshotVersion = 2 satisfies SnapshotVersion
 
 export class UnreadableSnapshotError extends Error {}
 
@@ -29,8 +31,8 @@ export function readSnapshot(version: number, content: unknown): Scorecard {
  * for the public — no survey ids, no who entered what. Officers' commentary and "You said, we did"
  * are written to be published; respondents' own words never reach a scorecard.
  */
-export function toPublishedSnapshot(scorecard: Scorecard): SnapshotVersion1 {
-  return snapshotVersion1.parse({
+export function toPublishedSnapshot(scorecard: Scorecard): SnapshotVersion2 {
+  return snapshotVersion2.parse({
     ...scorecard,
     groups: scorecard.groups.map((group) => ({
       ...group,

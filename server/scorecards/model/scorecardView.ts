@@ -6,11 +6,23 @@ import { indicatorHandle } from './indicatorHandle'
 import { parsePeriod } from './periods'
 import { periodLabel } from './periodLabel'
 import { sparkline } from './sparkline'
-import type { IndicatorKind, Scorecard, ScorecardGroup, ScorecardRow, ShownFact, Unit } from './types'
+import { commentaryId, textIn, textKey } from './translations'
+import type {
+  IndicatorKind,
+  RowReference,
+  Scorecard,
+  ScorecardGroup,
+  ScorecardRow,
+  ShownFact,
+  Translations,
+  Unit,
+} from './types'
 
 interface Words {
   t: Translate
   language: LanguageCode
+  /** Officers' words in other languages; English shows where there is none, marked as English. */
+  translations: Translations
 }
 
 /** A figure in words, and whether it is one, is withheld or is missing. */
@@ -59,10 +71,31 @@ function changeInUnit(change: number, unit: Unit, { t, language }: Words): strin
     : t(`scorecards.valueIn.${unit}`, { value: signed })
 }
 
+/** England's, the region's or neighbours' figure, and how the local one compares, in words. */
+const referenceView = (reference: RowReference, unit: Unit, { t, language }: Words) => ({
+  area: t(`scorecards.referenceArea.${reference.area}`),
+  value: formatValue(reference.value, unit, t, language),
+  comparison: reference.comparison,
+  comparisonText: t(`scorecards.comparison.${reference.comparison}`, {
+    area: t(`scorecards.referenceAreaIn.${reference.area}`),
+  }),
+  source: reference.source,
+})
+
 /** One indicator's line on a scorecard, every figure already in words, for the page and the PDF alike. */
 function rowView(row: ScorecardRow, threshold: number, words: Words, officer: boolean) {
-  const { t, language } = words
+  const { t, language, translations } = words
   const { indicator } = row
+  const wording = textIn(translations, language, textKey('indicator', indicator.id), indicator.wording)
+  const commentary =
+    row.commentary === null
+      ? null
+      : textIn(
+          translations,
+          language,
+          textKey('commentary', commentaryId(indicator.id, row.period.key)),
+          row.commentary,
+        )
   const handle = indicatorHandle(indicator.number)
   const baseline = datedFigure(indicator.baseline, indicator.unit, words)
   const target = datedFigure(row.target, indicator.unit, words)
@@ -72,7 +105,9 @@ function rowView(row: ScorecardRow, threshold: number, words: Words, officer: bo
   return {
     number: indicator.number,
     kindKey: indicator.kind satisfies IndicatorKind,
-    wording: indicator.wording,
+    wording: wording.text,
+    /** 'en' when the wording is English on a page in another language (no translation yet). */
+    wordingLang: wording.lang,
     source: indicator.source,
     owner: indicator.dataOwner,
     kind: t(`scorecards.kind.${indicator.kind}`),
@@ -111,12 +146,15 @@ function rowView(row: ScorecardRow, threshold: number, words: Words, officer: bo
         }
       }),
     },
-    commentary: row.commentary,
+    commentary: commentary?.text ?? null,
+    commentaryLang: commentary?.lang,
+    references: row.references.map((reference) => referenceView(reference, indicator.unit, words)),
     links: officer
       ? {
           edit: paths.manage.scorecardIndicator(handle),
           values: indicator.kind === 'administrative' ? paths.manage.scorecardValues(handle) : undefined,
           commentary: `${paths.manage.scorecardCommentary(handle)}?period=${row.period.key}`,
+          comparisons: paths.manage.scorecardComparisons(handle),
         }
       : undefined,
   }
@@ -124,8 +162,25 @@ function rowView(row: ScorecardRow, threshold: number, words: Words, officer: bo
 
 export type ScorecardRowView = ReturnType<typeof rowView>
 
-const groupTitle = (group: ScorecardGroup, t: Translate): string =>
-  group.outcome?.statement ?? t('scorecards.overall')
+const groupTitle = (group: ScorecardGroup, { t, language, translations }: Words) =>
+  group.outcome
+    ? textIn(translations, language, textKey('outcome', group.outcome.id), group.outcome.statement)
+    : { text: t('scorecards.overall'), lang: undefined }
+
+/** The scorecard's "You said, we did", each side in the page's language where it has been translated. */
+export const youSaidWeDidIn = (scorecard: Scorecard, { language }: Pick<Words, 'language'>) =>
+  scorecard.youSaidWeDid.map((entry) => {
+    const youSaid = textIn(scorecard.translations, language, textKey('you-said', entry.id), entry.youSaid)
+    const weDid = textIn(scorecard.translations, language, textKey('we-did', entry.id), entry.weDid)
+    return {
+      id: entry.id,
+      createdAt: entry.createdAt,
+      youSaid: youSaid.text,
+      youSaidLang: youSaid.lang,
+      weDid: weDid.text,
+      weDidLang: weDid.lang,
+    }
+  })
 
 /**
  * A scorecard in words: its period, and its groups, each with its title, its link and its rows.
@@ -133,21 +188,26 @@ const groupTitle = (group: ScorecardGroup, t: Translate): string =>
  */
 export function scorecardView(
   scorecard: Scorecard,
-  words: Words,
+  language: Omit<Words, 'translations'>,
   options: { officer: boolean; outcomeHref?: (slug: string) => string },
 ) {
+  const words: Words = { ...language, translations: scorecard.translations }
   return {
     organisation: scorecard.organisation.name,
     period: periodLabel(scorecard.asAt, words.t, words.language),
     computedAt: scorecard.computedAt,
     threshold: scorecard.threshold,
-    groups: scorecard.groups.map((group) => ({
-      slug: group.outcome?.slug ?? 'overall',
-      title: groupTitle(group, words.t),
-      href: options.outcomeHref?.(group.outcome?.slug ?? 'overall'),
-      rows: group.rows.map((row) => rowView(row, scorecard.threshold, words, options.officer)),
-    })),
-    youSaidWeDid: scorecard.youSaidWeDid,
+    groups: scorecard.groups.map((group) => {
+      const title = groupTitle(group, words)
+      return {
+        slug: group.outcome?.slug ?? 'overall',
+        title: title.text,
+        titleLang: title.lang,
+        href: options.outcomeHref?.(group.outcome?.slug ?? 'overall'),
+        rows: group.rows.map((row) => rowView(row, scorecard.threshold, words, options.officer)),
+      }
+    }),
+    youSaidWeDid: youSaidWeDidIn(scorecard, words),
   }
 }
 

@@ -1,3 +1,4 @@
+import type { LanguageCode } from '../../i18n/languages'
 import type { Interval } from '../../statistics/types'
 
 export const units = ['percentage', 'count', 'rate', 'weeks'] as const
@@ -9,6 +10,17 @@ export type GoodIs = (typeof directions)[number]
 
 export const frequencies = ['monthly', 'quarterly', 'termly', 'six-monthly', 'annual'] as const
 export type Frequency = (typeof frequencies)[number]
+
+/**
+ * How often an organisation publishes its scorecard (its setting, migration 0020): the frequencies
+ * a board reviews at. Months are looked at, never published; terms do not suit a calendar-year plan.
+ */
+export const publishFrequencies = [
+  'quarterly',
+  'six-monthly',
+  'annual',
+] as const satisfies readonly Frequency[]
+export type PublishFrequency = (typeof publishFrequencies)[number]
 
 export const indicatorKinds = ['survey', 'administrative'] as const
 export type IndicatorKind = (typeof indicatorKinds)[number]
@@ -136,6 +148,53 @@ export interface Trend {
   pValue: number | null
 }
 
+/** Where a reference value is for: England, the region, or the council's statistical neighbours. */
+export const referenceAreas = ['england', 'region', 'neighbours'] as const
+export type ReferenceArea = (typeof referenceAreas)[number]
+
+/** An indicator's figure elsewhere for one of its periods, with where it came from. */
+export interface ReferenceValue {
+  indicatorId: string
+  period: string
+  area: ReferenceArea
+  value: number
+  source: string
+}
+
+/**
+ * How the local figure stands against a reference value. Where it has a count behind it, it is
+ * better or worse (higher or lower when good is neither) only when the reference lies outside its
+ * 95% interval, else similar. not-tested: a figure with no count (administrative figures record
+ * every case, so there is nothing to test). no-figure: nothing local to compare.
+ */
+export const referenceComparisons = [
+  'better',
+  'worse',
+  'higher',
+  'lower',
+  'similar',
+  'not-tested',
+  'no-figure',
+] as const
+export type ReferenceComparison = (typeof referenceComparisons)[number]
+
+export interface RowReference {
+  area: ReferenceArea
+  value: number
+  source: string
+  comparison: ReferenceComparison
+}
+
+/** Officers' words that can be translated: what the text is, in `${subject}:${id}` keys. */
+export const textSubjects = ['outcome', 'indicator', 'commentary', 'you-said', 'we-did'] as const
+export type TextSubject = (typeof textSubjects)[number]
+
+/**
+ * Officers' words in languages other than English, by language and then by `${subject}:${id}`
+ * (commentary's id is `${indicatorId}/${period}`). What has none is shown in English.
+ */
+export type Translations = Partial<Record<LanguageCode, Record<string, string>>>
+
 /** One indicator on a scorecard for one period. */
 export interface ScorecardRow {
   indicator: Indicator
@@ -149,6 +208,8 @@ export interface ScorecardRow {
   /** Up to eight periods ending with the current one, oldest first, for the small chart. */
   history: ShownFact[]
   commentary: string | null
+  /** England, the region, neighbours: those entered for the row's period, in that order. */
+  references: RowReference[]
 }
 
 export interface ScorecardGroup {
@@ -168,13 +229,18 @@ export interface YouSaidWeDid {
 /** Everything every scorecard output shows: pages, downloads, snapshots. Suppression already applied. */
 export interface Scorecard {
   organisation: { name: string; slug: string }
-  /** The quarter the scorecard is for; each indicator shows its own period containing its last day. */
+  /**
+   * The period the scorecard is for, of the organisation's publishing frequency (or a month, when
+   * officers look by month); each indicator shows its own latest period ended by its last day.
+   */
   asAt: Period
   threshold: number
   groups: ScorecardGroup[]
   youSaidWeDid: YouSaidWeDid[]
   /** When the facts were last recomputed; null if never. */
   computedAt: string | null
+  /** The scorecard's own officer words in other languages. */
+  translations: Translations
 }
 
 /** Ratings counted by month, language, about-you answers, question and answer: one survey's counts. */

@@ -2,10 +2,9 @@ import { Router, type Request, type Response } from 'express'
 import { startDownload } from '../../exports/startDownload'
 import type { Database } from '../../db/database'
 import { writeScorecardPdf } from '../files/scorecardPdf'
-import { BadRequestError } from '../../errors'
 import { signedInOfficer } from '../../officers/setUpOfficerArea'
 import { loadScorecard } from '../store/loadScorecard'
-import { chosenQuarter } from '../model/quarters'
+import { scorecardChoice } from './scorecardChoice'
 import { officerOrganisation } from './scorecardOrganisation'
 import { scorecardCsv } from '../files/scorecardCsv'
 import { writeScorecardXlsx } from '../files/scorecardXlsx'
@@ -13,18 +12,20 @@ import { writeScorecardXlsx } from '../files/scorecardXlsx'
 const files = ['scorecard.csv', 'scorecard.xlsx', 'scorecard.pdf'] as const
 type File = (typeof files)[number]
 
-/** A scorecard download: checked, audited, named for the organisation and quarter, never cached. */
+/**
+ * A scorecard download, for a period of the organisation's frequency or a month (as the page it
+ * was asked from): checked, audited, named for the organisation and period, never cached.
+ */
 function download(db: Database, readDb: Database, file: File) {
   return async (req: Request, res: Response) => {
-    const quarter = chosenQuarter(req.query.period)
-    if (!quarter) throw new BadRequestError('Not a quarter')
-    const scorecard = await loadScorecard(readDb, officerOrganisation(req), quarter)
+    const { asAt } = scorecardChoice(req)
+    const scorecard = await loadScorecard(readDb, officerOrganisation(req), asAt)
     await startDownload(db, req, res, {
       file,
       of: 'scorecards',
       namedFor: signedInOfficer(req).organisationSlug,
-      namedWhen: quarter.key.toLowerCase(),
-      details: { period: quarter.key },
+      namedWhen: asAt.key.toLowerCase(),
+      details: { period: asAt.key },
     })
     const words = [req.t, req.language] as const
     if (file === 'scorecard.csv') res.send(scorecardCsv(scorecard, ...words))

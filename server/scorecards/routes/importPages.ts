@@ -1,61 +1,36 @@
-import type { NextFunction, Request, Response } from 'express'
 import type { Database } from '../../db/database'
-import { BadRequestError, ForbiddenError, TooLargeError } from '../../errors'
-import { isSessionCsrfToken } from '../../middleware/setUpCsrf'
-import { signedInOfficer } from '../../officers/setUpOfficerArea'
+import type { Officer } from '../../officers/queries'
 import { paths } from '../../paths'
-import { parseAdministrativeCsv, type ImportProblem } from '../files/administrativeImport'
+import { parseAdministrativeCsv, type ImportedValue } from '../files/administrativeImport'
 import { recordAdministrativeValues } from '../../audit/scorecardChanges'
+import type { Indicator } from '../model/types'
 import { saveAdministrativeValues } from '../store/factQueries'
-import { listIndicators } from '../store/indicatorQueries'
-import { readUpload } from '../../forms/readUpload'
 import { refreshAdministrativeFacts } from '../store/recomputeFacts'
+import { figureFilePage, importFigureFile, type FigureFile } from './figureFilePages'
 
-function render(req: Request, res: Response, form: { problems?: ImportProblem[]; imported?: number } = {}) {
-  const problems = form.problems ?? []
-  res.status(problems.length > 0 ? 400 : 200).render('manage/scorecards/import', {
-    pageTitle: req.t('pages.administrativeImport.title'),
-    hasErrors: problems.length > 0,
-    problems: problems.map((problem) => ({ row: problem.row, text: req.t(problem.key, problem.values) })),
-    imported: form.imported,
-  })
-}
-
-export const importPage = () => (req: Request, res: Response) => {
-  const imported = Number(req.query.imported)
-  render(req, res, Number.isInteger(imported) && imported > 0 ? { imported } : {})
-}
-
-/**
- * A CSV of administrative figures: every row checked first, and a file with any problem rejected
- * whole, with a report row by row, so nothing from it is stored.
- */
-export const importFile = (db: Database) => async (req: Request, res: Response, next: NextFunction) => {
-  const upload = await readUpload(req)
-  if (upload.kind === 'unreadable') {
-    next(new BadRequestError('Unreadable upload'))
-    return
-  }
-  // This form is multipart, so its CSRF token arrives with the file and is checked here.
-  if (!isSessionCsrfToken(req, upload.fields._csrf)) {
-    next(new ForbiddenError('No CSRF token'))
-    return
-  }
-  if (upload.kind === 'too-large') {
-    next(new TooLargeError('Upload over 1 MB'))
-    return
-  }
-  const officer = signedInOfficer(req)
-  const indicators = await listIndicators(db, officer.organisationId)
-  const checked = parseAdministrativeCsv(upload.file.toString('utf8'), indicators)
-  if (!checked.ok) {
-    render(req, res, { problems: checked.problems })
-    return
-  }
+/** Administrative figures and their audit line in one transaction, then the facts they feed. */
+export async function saveAdministrativeAudited(
+  db: Database,
+  officer: Officer,
+  indicators: readonly Indicator[],
+  values: ImportedValue[],
+): Promise<void> {
   await db.transaction(async (tx) => {
-    await recordAdministrativeValues(tx, officer, { indicators, values: checked.values })
-    await saveAdministrativeValues(tx, officer.organisationId, checked.values, officer.email)
+    await recordAdministrativeValues(tx, officer, { indicators, values })
+    await saveAdministrativeValues(tx, officer.organisationId, values, officer.email)
   })
   await refreshAdministrativeFacts(db, officer.organisationId)
-  res.redirect(303, `${paths.manage.scorecardImport}?imported=${checked.values.length}`)
 }
+
+const administrativeFile: FigureFile<ImportedValue> = {
+  words: 'pages.administrativeImport',
+  action: paths.manage.scorecardImport,
+  example: 'indicator,period,value\n5.2,2026-Q3,61.5\n5.3,2026-10,12',
+  check: parseAdministrativeCsv,
+  save: saveAdministrativeAudited,
+}
+
+export const importPage = () => figureFilePage(administrativeFile)
+
+/** A CSV of administrative figures, taken whole or not at all. */
+export const importFile = (db: Database) => importFigureFile(db, administrativeFile)

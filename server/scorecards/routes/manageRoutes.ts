@@ -7,7 +7,15 @@ import { importFile, importPage } from './importPages'
 import { indicatorFormPage, saveIndicator } from './indicatorPages'
 import { commentaryPage, removeYouSaidWeDid, youSaidWeDidPage } from './notesPages'
 import { publish, publishPage } from './publishPages'
+import {
+  comparisonImportPage,
+  comparisonsPage,
+  importComparisons,
+  removeComparison,
+  saveComparison,
+} from './referencePages'
 import { runPage } from './runPages'
+import { saveTranslationsForm, translationsPage } from './translationPages'
 import type { JobSender } from '../../jobs/jobQueue'
 import { saveValue, valuesPage } from './valuesPages'
 
@@ -34,6 +42,13 @@ export function scorecardManagementRoutes(db: Database, jobs: JobSender): Router
   router.post('/scorecards/indicators/:indicator/values', analyst, saveValue(db))
   router.get('/scorecards/indicators/:indicator/commentary', analyst, commentaryPage(db))
   router.post('/scorecards/indicators/:indicator/commentary', analyst, commentaryPage(db))
+  router.get('/scorecards/indicators/:indicator/comparisons', analyst, comparisonsPage(db))
+  router.post('/scorecards/indicators/:indicator/comparisons', analyst, saveComparison(db))
+  router.post('/scorecards/indicators/:indicator/comparisons/remove', analyst, removeComparison(db))
+  router.get('/scorecards/comparisons/import', analyst, comparisonImportPage())
+  router.post('/scorecards/comparisons/import', analyst, importComparisons(db))
+  router.get('/scorecards/translations', analyst, translationsPage(db))
+  router.post('/scorecards/translations', analyst, saveTranslationsForm(db))
   router.get('/scorecards/import', analyst, importPage())
   router.post('/scorecards/import', analyst, importFile(db))
   router.get('/scorecards/you-said-we-did', analyst, youSaidWeDidPage(db))

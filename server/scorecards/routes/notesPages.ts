@@ -16,9 +16,6 @@ import { parsePeriod, periodContaining } from '../model/periods'
 import { periodLabel } from '../model/periodLabel'
 import { deleteYouSaidWeDid, insertYouSaidWeDid, listYouSaidWeDid } from '../store/youSaidWeDidQueries'
 
-/** The quarter whose scorecard shows a period: the one it ends in. */
-const quarterHolding = (period: { end: string }) => periodContaining('quarterly', period.end)
-
 const commentarySchema = z.object({ commentary: z.string().trim().max(1000, 'errors.commentary.tooLong') })
 
 /** Commentary for one indicator and one of its periods (?period=2026-Q3). */
@@ -44,7 +41,9 @@ export const commentaryPage = (db: Database) => async (req: Request, res: Respon
         const change = { indicator: indicator.number, period: period.key, before, after: commentary }
         if (before !== commentary) await recordCommentaryChange(tx, officer, change)
       })
-      res.redirect(303, `${paths.manage.scorecards}?period=${quarterHolding(period).key}`)
+      // Back to the scorecard that shows the period: the organisation's period it ends in.
+      const asAt = periodContaining(officer.publishFrequency, period.end)
+      res.redirect(303, `${paths.manage.scorecards}?period=${asAt.key}`)
       return
     }
     errors = formErrors(parsed.error, req.t)

@@ -1,5 +1,7 @@
 import { gzipSync } from 'node:zlib'
-import type { Request, Response } from 'express'
+import type { Request, RequestHandler, Response } from 'express'
+import type { LanguageCode } from '../../i18n/languages'
+import type { LanguageCookie } from '../../middleware/setUpI18n'
 
 /**
  * Published scorecards are answered from memory: each address, in each language, keeps the bytes
@@ -44,7 +46,7 @@ const compressFrom = 1024
 const remembered = new Map<string, Remembered>()
 let bytesHeld = 0
 
-const keyOf = (req: Request) => `${req.language} ${req.path}`
+const keyOf = (language: LanguageCode, path: string) => `${language} ${path}`
 
 function forget(key: string): void {
   const entry = remembered.get(key)
@@ -53,24 +55,27 @@ function forget(key: string): void {
   remembered.delete(key)
 }
 
-/**
- * Answers from memory when this address was sent before and is still current: 304 when the client
- * has those bytes already, else the bytes themselves. The caller has set the headers every answer
- * carries (caching, CORS, framing). True when it has answered.
- */
-function answeredFromMemory(req: Request, res: Response, now = Date.now()): boolean {
-  const key = keyOf(req)
+/** What this address was last sent with, while it is still current. */
+function currentEntry(key: string, now = Date.now()): Remembered | undefined {
   const entry = remembered.get(key)
-  if (!entry) return false
+  if (!entry) return undefined
   if (entry.until < now) {
     forget(key)
-    return false
+    return undefined
   }
   // Used again: to the back of the line, so the least used go first when memory is wanted.
   remembered.delete(key)
   remembered.set(key, entry)
+  return entry
+}
+
+/**
+ * Answers with what this address was sent with before: 304 when the client has those bytes
+ * already, else the bytes themselves, with exactly the headers they first went with.
+ */
+function answerFromMemory(req: Request, res: Response, entry: Remembered): void {
   // Exactly the headers it was first sent with: an embed had no X-Frame-Options, say.
-  for (const name of Object.keys(res.getHeaders()))
+  for (const name of res.getHeaderNames())
     if (!(name in entry.headers) && !perExchange.has(name)) res.removeHeader(name)
   res.set(entry.headers)
   res.set('ETag', entry.etag)
@@ -78,14 +83,13 @@ function answeredFromMemory(req: Request, res: Response, now = Date.now()): bool
   const tags = asked?.split(',').map((tag) => tag.trim()) ?? []
   if (tags.includes(entry.etag) || tags.includes('*')) {
     res.status(304).end()
-    return true
+    return
   }
   if (entry.gzipped && req.acceptsEncodings('gzip') === 'gzip') {
     res.vary('Accept-Encoding')
     res.set('Content-Encoding', 'gzip')
     res.send(entry.gzipped)
   } else res.send(entry.body)
-  return true
 }
 
 /**
@@ -102,7 +106,7 @@ export function sendRemembered(
   const etag = res.get('ETag')
   if (!etag || (res.statusCode >= 300 && res.statusCode !== 304)) return
   const bytes = typeof body === 'string' ? Buffer.from(body) : body
-  const key = keyOf(req)
+  const key = keyOf(req.language, req.path)
   forget(key)
   while (bytesHeld + bytes.length > mostBytes && remembered.size > 0) {
     const oldest = remembered.keys().next().value
@@ -133,11 +137,26 @@ export function forgetPublished(organisation: string): void {
 }
 
 /**
- * In front of sessions, forms and the routes: a published scorecard this process has sent before
- * is sent again straight from memory. Needs the language, so it comes after the i18n set-up.
+ * In front of the app's layers: a published scorecard this process has sent before is sent again
+ * straight from memory, before request deadlines, security headers, compression, static files,
+ * sessions and forms do any work (the stored answer carries the headers those layers gave it). The
+ * language is chosen by the same rules as every page, from cookies read in front of this; a
+ * language link's cookie is written as the page would have written it.
  */
-export function publicScorecardMemory(req: Request, res: Response, next: () => void): void {
-  const reading = req.method === 'GET' || req.method === 'HEAD'
-  if (reading && req.path.startsWith('/scorecards/') && answeredFromMemory(req, res)) return
-  next()
+export function publicScorecardMemory(languageCookie: LanguageCookie): RequestHandler {
+  return (req, res, next) => {
+    const reading = req.method === 'GET' || req.method === 'HEAD'
+    if (!reading || !req.path.startsWith('/scorecards/')) {
+      next()
+      return
+    }
+    const { language, keep } = languageCookie.choose(req)
+    const entry = currentEntry(keyOf(language, req.path))
+    if (!entry) {
+      next()
+      return
+    }
+    if (keep) languageCookie.keep(res, language)
+    answerFromMemory(req, res, entry)
+  }
 }

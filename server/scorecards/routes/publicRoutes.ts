@@ -156,8 +156,6 @@ function renderEasyRead(
       address.period === 'latest'
         ? paths.publicScorecards.latest(organisation.slug)
         : paths.publicScorecards.snapshot(organisation.slug, snapshot.period),
-    // Officers write in English for now; on a Welsh or Urdu page their words are marked as English.
-    officerTextLang: language === 'en' ? undefined : 'en',
   }
   return renderToText(res, 'scorecards/easyRead', model)
 }

@@ -7,7 +7,7 @@ import type { JobSender } from '../../jobs/jobQueue'
 import { signedInOfficer } from '../../officers/setUpOfficerArea'
 import { paths } from '../../paths'
 import { periodLabel } from '../model/periodLabel'
-import { parsePeriod } from '../model/periods'
+import { publishedPeriod } from '../model/scorecardPeriods'
 import { findRun, type RunKind } from '../store/runQueries'
 import { requestScorecardRun } from '../store/scorecardRuns'
 import { officerOrganisation } from './scorecardOrganisation'
@@ -42,7 +42,7 @@ export const runPage = (db: Database) => async (req: Request, res: Response) => 
   const officer = signedInOfficer(req)
   const run = id.success ? await findRun(db, officer.organisationId, id.data) : undefined
   if (!run) throw new NotFoundError('No such scorecard run')
-  const quarter = run.period ? parsePeriod('quarterly', run.period) : undefined
+  const period = run.period ? publishedPeriod(run.period) : undefined
   const going = run.state === 'queued' || run.state === 'running'
   res.set('Cache-Control', 'no-store').render('manage/scorecards/run', {
     pageTitle: req.t(`pages.scorecardRun.title.${run.kind}`),
@@ -53,7 +53,7 @@ export const runPage = (db: Database) => async (req: Request, res: Response) => 
       percent: run.stepsTotal > 0 ? Math.round((run.stepsDone / run.stepsTotal) * 100) : 0,
       stepsDone: run.stepsDone,
       stepsTotal: run.stepsTotal,
-      period: quarter ? periodLabel(quarter, req.t, req.language) : undefined,
+      period: period ? periodLabel(period, req.t, req.language) : undefined,
       requestedAt: formatDateTime(run.createdAt, req.language),
       finishedAt: run.finishedAt ? formatDateTime(run.finishedAt, req.language) : undefined,
       reference: run.id,

@@ -1,65 +1,63 @@
 import { Router, type Request, type Response } from 'express'
 import type { Database } from '../../db/database'
-import { BadRequestError, NotFoundError } from '../../errors'
+import { NotFoundError } from '../../errors'
 import { hasRole } from '../../officers/roles'
 import { requireRole, signedInOfficer } from '../../officers/setUpOfficerArea'
 import { paths } from '../../paths'
 import { formatDateTime } from '../../i18n/formatDate'
 import { loadScorecard } from '../store/loadScorecard'
-import { periodLabel } from '../model/periodLabel'
-import { chosenQuarter, recentQuarters } from '../model/quarters'
 import type { JobSender } from '../../jobs/jobQueue'
 import { startRun } from './runPages'
 import { officerOrganisation } from './scorecardOrganisation'
 import { scorecardView } from '../model/scorecardView'
 import { scorecardDownloadRoutes } from './downloadRoutes'
+import { choiceModel, scorecardChoice, type ScorecardChoice } from './scorecardChoice'
+import { missingTranslations } from './translationPages'
 
 async function scorecardFor(db: Database, req: Request) {
-  const quarter = chosenQuarter(req.query.period)
-  if (!quarter) throw new BadRequestError('Not a quarter')
-  const scorecard = await loadScorecard(db, officerOrganisation(req), quarter)
+  const choice = scorecardChoice(req)
+  const scorecard = await loadScorecard(db, officerOrganisation(req), choice.asAt)
   const view = scorecardView(scorecard, req, {
     officer: hasRole(signedInOfficer(req).role, 'analyst'),
-    outcomeHref: (slug) => `${paths.manage.scorecardOutcome(slug)}?period=${quarter.key}`,
+    outcomeHref: (slug) => `${paths.manage.scorecardOutcome(slug)}${choice.query}`,
   })
-  return { quarter, scorecard, view }
+  return { choice, scorecard, view }
 }
 
-function commonModel(req: Request, quarter: { key: string }, computedAt: string | null) {
+function commonModel(req: Request, choice: ScorecardChoice, action: string, computedAt: string | null) {
   const officer = signedInOfficer(req)
   return {
-    quarters: recentQuarters().map((each) => ({
-      value: each.key,
-      text: periodLabel(each, req.t, req.language),
-      selected: each.key === quarter.key,
-    })),
+    ...choiceModel(req, choice, action),
     computedAt: computedAt ? formatDateTime(new Date(computedAt), req.language) : undefined,
     canRun: hasRole(officer.role, 'analyst'),
     isAdmin: hasRole(officer.role, 'admin'),
-    downloadQuery: `?period=${quarter.key}`,
   }
 }
 
+/** Every outcome at once, for a period of the organisation's frequency or, as a board dashboard, a month. */
 async function summaryPage(db: Database, req: Request, res: Response) {
-  const { quarter, scorecard, view } = await scorecardFor(db, req)
+  const { choice, scorecard, view } = await scorecardFor(db, req)
   res.render('manage/scorecards/summary', {
-    pageTitle: req.t('pages.scorecards.title'),
+    pageTitle: req.t(choice.byMonth ? 'pages.scorecards.byMonthTitle' : 'pages.scorecards.title'),
     view,
-    ...commonModel(req, quarter, scorecard.computedAt),
+    ...commonModel(req, choice, paths.manage.scorecards, scorecard.computedAt),
     hasFramework: scorecard.groups.length > 0,
+    missingTranslations: hasRole(signedInOfficer(req).role, 'analyst')
+      ? await missingTranslations(db, signedInOfficer(req).organisationId, req.t)
+      : [],
   })
 }
 
 async function outcomePage(db: Database, req: Request, res: Response) {
-  const { quarter, scorecard, view } = await scorecardFor(db, req)
+  const { choice, scorecard, view } = await scorecardFor(db, req)
   const group = view.groups.find((each) => each.slug === req.params.outcome)
   if (!group) throw new NotFoundError('No such outcome in this organisation')
+  const action = paths.manage.scorecardOutcome(group.slug)
   res.render('manage/scorecards/outcome', {
     pageTitle: group.title,
     group,
     view,
-    action: paths.manage.scorecardOutcome(group.slug),
-    ...commonModel(req, quarter, scorecard.computedAt),
+    ...commonModel(req, choice, action, scorecard.computedAt),
   })
 }
 

@@ -2,17 +2,17 @@ import type { Request } from 'express'
 import { formatDateTime } from '../../i18n/formatDate'
 import { paths } from '../../paths'
 import { periodLabel } from '../model/periodLabel'
-import { parsePeriod } from '../model/periods'
+import { publishedPeriod } from '../model/scorecardPeriods'
 import type { SnapshotSummary } from '../store/snapshotQueries'
 
-/** Published snapshots as links to their public pages, each named by its quarter and when it was published. */
+/** Published snapshots as links to their public pages, each named by its period and when it was published. */
 export const snapshotLinks = (
   snapshots: readonly SnapshotSummary[],
   organisationSlug: string,
   req: Request,
 ) =>
   snapshots.map((snapshot) => {
-    const period = parsePeriod('quarterly', snapshot.period)
+    const period = publishedPeriod(snapshot.period)
     return {
       label: period ? periodLabel(period, req.t, req.language) : snapshot.period,
       publishedAt: formatDateTime(snapshot.publishedAt, req.language),

@@ -7,14 +7,14 @@ import { postedFields } from '../../forms/postedFields'
 import { signedInOfficer } from '../../officers/setUpOfficerArea'
 import { paths } from '../../paths'
 import { parseAdministrativeCsv, type ImportProblem } from '../files/administrativeImport'
-import { recordAdministrativeValues } from '../../audit/scorecardChanges'
-import { listAdministrativeValues, saveAdministrativeValues } from '../store/factQueries'
+import { listAdministrativeValues } from '../store/factQueries'
 import { formatValue } from '../model/formatFigures'
 import { indicatorHandle } from '../model/indicatorHandle'
 import { loadIndicator } from './indicatorPages'
+import { formErrorsOf } from './figureFilePages'
+import { saveAdministrativeAudited } from './importPages'
 import { parsePeriod } from '../model/periods'
 import { periodLabel } from '../model/periodLabel'
-import { refreshAdministrativeFacts } from '../store/recomputeFacts'
 import type { Indicator } from '../model/types'
 
 const fieldOf = (problem: ImportProblem): string => (/period/i.test(problem.key) ? 'period' : 'value')
@@ -64,21 +64,10 @@ export const saveValue = (db: Database) => async (req: Request, res: Response) =
   const csv = `indicator,period,value\n${formatCsvRecord([indicator.number, values.period ?? '', values.value ?? ''])}`
   const checked = parseAdministrativeCsv(csv, [indicator])
   if (!checked.ok) {
-    const errors: FormErrors = { errorList: [], fields: {} }
-    for (const problem of checked.problems) {
-      const field = fieldOf(problem)
-      if (field in errors.fields) continue
-      const text = req.t(problem.key, problem.values)
-      errors.fields[field] = { text, visuallyHiddenText: req.t('errors.visuallyHidden') }
-      errors.errorList.push({ text, href: `#${field}` })
-    }
+    const errors = formErrorsOf(checked.problems, fieldOf, ['period', 'value'], req.t)
     await render(db, req, res, indicator, { values, errors })
     return
   }
-  await db.transaction(async (tx) => {
-    await recordAdministrativeValues(tx, officer, { indicators: [indicator], values: checked.values })
-    await saveAdministrativeValues(tx, officer.organisationId, checked.values, officer.email)
-  })
-  await refreshAdministrativeFacts(db, officer.organisationId)
+  await saveAdministrativeAudited(db, officer, [indicator], checked.values)
   res.redirect(303, paths.manage.scorecardValues(indicatorHandle(indicator.number)))
 }

@@ -6,7 +6,9 @@ import { listCommentary } from './commentaryQueries'
 import { lastComputedAt, listFacts } from './factQueries'
 import { listIndicators } from './indicatorQueries'
 import { listOutcomes } from './outcomeQueries'
+import { listReferenceValues } from './referenceQueries'
 import { listPublishedFacts } from './snapshotQueries'
+import { listTranslations } from './translationQueries'
 import type { Period, Scorecard } from '../model/types'
 import { listYouSaidWeDid } from './youSaidWeDidQueries'
 
@@ -17,23 +19,34 @@ export interface ScorecardOrganisation {
   smallNumberThreshold: number
 }
 
-/** An organisation's scorecard for a quarter, from its stored facts: what every scorecard output shows. */
+/** An organisation's scorecard for a period (or a month), from its stored facts: what every scorecard output shows. */
 export async function loadScorecard(
   db: Queryable,
   organisation: ScorecardOrganisation,
   asAt: Period,
 ): Promise<Scorecard> {
   const organisationId = organisation.id
-  const [outcomes, indicators, { facts, parts }, published, commentary, youSaidWeDid, computedAt] =
-    await Promise.all([
-      listOutcomes(db, organisationId),
-      listIndicators(db, organisationId),
-      listFacts(db, organisationId),
-      listPublishedFacts(db, organisationId),
-      listCommentary(db, organisationId),
-      listYouSaidWeDid(db, organisationId),
-      lastComputedAt(db, organisationId),
-    ])
+  const [
+    outcomes,
+    indicators,
+    { facts, parts },
+    published,
+    commentary,
+    youSaidWeDid,
+    computedAt,
+    references,
+    translations,
+  ] = await Promise.all([
+    listOutcomes(db, organisationId),
+    listIndicators(db, organisationId),
+    listFacts(db, organisationId),
+    listPublishedFacts(db, organisationId),
+    listCommentary(db, organisationId),
+    listYouSaidWeDid(db, organisationId),
+    lastComputedAt(db, organisationId),
+    listReferenceValues(db, organisationId),
+    listTranslations(db, organisationId),
+  ])
   return buildScorecard({
     organisation: { name: organisation.name, slug: organisation.slug },
     asAt,
@@ -47,5 +60,7 @@ export async function loadScorecard(
     commentary,
     youSaidWeDid,
     computedAt: computedAt ? computedAt.toISOString() : null,
+    references,
+    translations,
   })
 }

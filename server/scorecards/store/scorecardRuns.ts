@@ -1,7 +1,7 @@
 import type { Database, Queryable } from '../../db/database'
 import type { JobSender } from '../../jobs/jobQueue'
 import type { Logger } from '../../logger'
-import { parsePeriod } from '../model/periods'
+import { publishedPeriod } from '../model/scorecardPeriods'
 import type { ScorecardOrganisation } from './loadScorecard'
 import { publishScorecard } from './publishing'
 import { recomputeFacts } from './recomputeFacts'
@@ -21,13 +21,13 @@ export const staleRunMs = 10 * 60 * 1000
 export interface RunRequest {
   organisation: Pick<ScorecardOrganisation, 'id'>
   kind: RunKind
-  /** The quarter to publish ("2026-Q3"); only for a publish. */
+  /** The period to publish ("2026-Q3", "2026-H1", "2026"); only for a publish. */
   period?: string
   officer: { id: string; email: string }
 }
 
 /**
- * Asks for the figures to be worked out, or a quarter published, in the background: the run's row
+ * Asks for the figures to be worked out, or a period published, in the background: the run's row
  * and its job are written in one transaction, so a run exists exactly when its job does. While one
  * run is queued or running for the organisation, asking again joins it.
  */
@@ -66,7 +66,7 @@ export interface RunDependencies {
 
 /**
  * Works one run: counts every survey's responses again (a step each, recorded so the officer's
- * page shows progress), then for a publish freezes the quarter's scorecard. A failure leaves the
+ * page shows progress), then for a publish freezes the period's scorecard. A failure leaves the
  * facts and snapshots as they were (each is written in one transaction) and the run failed, with
  * the reason in the log under the run's id. Safe to call twice: only one caller takes the run.
  */
@@ -84,9 +84,10 @@ export async function workScorecardRun(
   try {
     const onStep = (done: number, total: number) => recordRunStep(db, key, { done, total })
     if (run.kind === 'publish') {
-      const quarter = parsePeriod('quarterly', run.period ?? '')
-      if (!quarter) throw new Error(`Not a quarter: ${String(run.period)}`)
-      await publishScorecard(db, { organisation, quarter, officer: run.requestedBy, onStep })
+      // Read at any publishing frequency: the organisation may have changed it since asking.
+      const asAt = publishedPeriod(run.period ?? '')
+      if (!asAt) throw new Error(`Not a period to publish: ${String(run.period)}`)
+      await publishScorecard(db, { organisation, asAt, officer: run.requestedBy, onStep })
       deps.onPublished?.(organisation.slug)
     } else {
       await recomputeFacts(db, organisation.id, { onStep })

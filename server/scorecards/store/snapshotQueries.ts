@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Queryable } from '../../db/database'
 import { readSnapshot, type SnapshotVersion } from '../model/publishedSnapshot'
-import type { SnapshotVersion1 } from '../model/snapshots/version1'
+import type { SnapshotVersion2 } from '../model/snapshots/version2'
 import type { Scorecard, ShownFact } from '../model/types'
 
 export interface SnapshotSummary {
@@ -14,9 +14,15 @@ export interface Snapshot extends SnapshotSummary {
   content: Scorecard
 }
 
+/**
+ * Newest period first, whatever frequencies they were published at: by the period's last day, then,
+ * for two ending together (2026-Q2 and 2026-H1), the one published later.
+ */
+const newestFirst = 'period_end DESC NULLS LAST, published_at DESC'
+
 export async function listSnapshots(db: Queryable, organisationId: string): Promise<SnapshotSummary[]> {
   const rows = await db.query<{ period: string; published_at: Date }>(
-    `SELECT period, published_at FROM scorecard_snapshots WHERE organisation_id = $1 ORDER BY period DESC`,
+    `SELECT period, published_at FROM scorecard_snapshots WHERE organisation_id = $1 ORDER BY ${newestFirst}`,
     [organisationId],
   )
   return rows.map((row) => ({ period: row.period, publishedAt: row.published_at }))
@@ -55,7 +61,7 @@ export async function findLatestSnapshot(
 ): Promise<Snapshot | undefined> {
   const [row] = await db.query<SnapshotRow>(
     `SELECT period, published_at, schema_version, content
-       FROM scorecard_snapshots WHERE organisation_id = $1 ORDER BY period DESC LIMIT 1`,
+       FROM scorecard_snapshots WHERE organisation_id = $1 ORDER BY ${newestFirst} LIMIT 1`,
     [organisationId],
   )
   return row && snapshotFrom(row)
@@ -65,7 +71,7 @@ export async function findLatestSnapshot(
 export async function listSnapshotContents(db: Queryable, organisationId: string): Promise<Snapshot[]> {
   const rows = await db.query<SnapshotRow>(
     `SELECT period, published_at, schema_version, content
-       FROM scorecard_snapshots WHERE organisation_id = $1 ORDER BY period`,
+       FROM scorecard_snapshots WHERE organisation_id = $1 ORDER BY period_end, published_at`,
     [organisationId],
   )
   return rows.map(snapshotFrom)
@@ -82,7 +88,7 @@ export async function insertSnapshot(
     period: string
     publishedBy: string
     schemaVersion: SnapshotVersion
-    content: SnapshotVersion1
+    content: SnapshotVersion2
   },
 ): Promise<boolean> {
   const rows = await db.query(

@@ -60,7 +60,7 @@ const indicator = z.object({
     .optional(),
 })
 
-const row = z.object({
+export const row = z.object({
   indicator,
   period,
   current: shownFact,
@@ -76,6 +76,7 @@ const row = z.object({
   commentary: z.string().nullable(),
 })
 
+/** Every snapshot version since keeps these; a later one adds to them. */
 export const snapshotVersion1 = z.object({
   organisation: z.object({ name: z.string(), slug: z.string() }),
   asAt: period,
@@ -96,5 +97,12 @@ export const snapshotVersion1 = z.object({
 
 export type SnapshotVersion1 = z.infer<typeof snapshotVersion1>
 
-/** Version 1 holds exactly what a scorecard held when it was written. */
-export const version1ToScorecard = (snapshot: SnapshotVersion1): Scorecard => snapshot
+/** Version 1 holds what a scorecard held when it was written: no reference values, no translations. */
+export const version1ToScorecard = (snapshot: SnapshotVersion1): Scorecard => ({
+  ...snapshot,
+  groups: snapshot.groups.map((group) => ({
+    ...group,
+    rows: group.rows.map((each) => ({ ...each, references: [] })),
+  })),
+  translations: {},
+})
