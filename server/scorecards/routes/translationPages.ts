@@ -178,9 +178,10 @@ async function render(
     hasErrors: errors.errorList.length > 0,
     errors,
     saved: form.saved ?? req.query.saved === '1',
-    language,
-    languageName,
-    languageDir: languages.find((each) => each.code === language)?.dir ?? 'ltr',
+    // Not `language`: that is the page's own, for its lang attribute.
+    into: language,
+    intoName: languageName,
+    intoDir: languages.find((each) => each.code === language)?.dir ?? 'ltr',
     choices: offered.map((code) => ({
       code,
       name: languages.find((each) => each.code === code)?.name ?? code,
