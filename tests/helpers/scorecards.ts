@@ -140,3 +140,21 @@ export const linksIn = (html: string): [string, string][] =>
     link[1] ?? '',
     visibleText(link[2] ?? ''),
   ])
+
+/** The new-indicator form for an administrative percentage, as an analyst fills it in: 5.2, quarterly. */
+export const administrativeIndicatorForm = (fields: Record<string, string> = {}): Record<string, string> => ({
+  number: '5.2',
+  wording: '% of new EHC plans issued within 20 weeks',
+  outcome: 'prepared-future',
+  kind: 'administrative',
+  survey: '',
+  unit: 'percentage',
+  goodIs: 'up',
+  frequency: 'quarterly',
+  source: 'Council SEND team',
+  dataOwner: 'Head of SEND',
+  baselineValue: '',
+  baselineDate: '',
+  amberTolerance: '5',
+  ...fields,
+})

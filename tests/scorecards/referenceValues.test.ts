@@ -4,6 +4,7 @@ import { insertResponses } from '../helpers/insertResponses'
 import { postForm, signedInAs, type Agent } from '../helpers/officers'
 import { csrfTokenIn } from '../helpers/respondent'
 import {
+  administrativeIndicatorForm,
   alikeResponses,
   indicatorSection,
   startFrameworkFromTemplate,
@@ -143,21 +144,7 @@ describe('comparison figures on the scorecard', () => {
       analyst,
       paths.manage.scorecardNewIndicator,
       paths.manage.scorecardNewIndicator,
-      {
-        number: '5.2',
-        wording: '% of new EHC plans issued within 20 weeks',
-        outcome: 'prepared-future',
-        kind: 'administrative',
-        survey: '',
-        unit: 'percentage',
-        goodIs: 'up',
-        frequency: 'quarterly',
-        source: 'Council SEND team',
-        dataOwner: 'Head of SEND',
-        baselineValue: '',
-        baselineDate: '',
-        amberTolerance: '5',
-      },
+      administrativeIndicatorForm(),
     )
     expect(indicator.status).toBe(303)
     const values = paths.manage.scorecardValues('5-2')
