@@ -3,7 +3,7 @@ import { insertOrganisation, insertSurvey } from '../helpers/factories'
 import { insertResponses } from '../helpers/insertResponses'
 import { postForm, signedInAs, type Agent } from '../helpers/officers'
 import { csrfTokenIn } from '../helpers/respondent'
-import { startFrameworkFromTemplate, visibleText } from '../helpers/scorecards'
+import { administrativeIndicatorForm, startFrameworkFromTemplate, visibleText } from '../helpers/scorecards'
 import { buildTestApp, type TestApp } from '../helpers/testApp'
 import { useTestDatabase } from '../helpers/testDatabase'
 import { workQueuedRuns } from '../helpers/scorecardRuns'
@@ -31,23 +31,12 @@ const rowsOf = (action: string) =>
 
 const lastOf = async (action: string) => (await rowsOf(action)).at(-1)
 
-const administrative = {
-  number: '5.2',
-  wording: '% of new EHC plans issued within 20 weeks',
-  outcome: 'prepared-future',
-  kind: 'administrative',
-  survey: '',
-  unit: 'percentage',
-  goodIs: 'up',
-  frequency: 'quarterly',
-  source: 'Council SEND team',
-  dataOwner: 'Head of SEND',
+const administrative = administrativeIndicatorForm({
   baselineValue: '52.5',
   baselineDate: '2026-03-31',
   target1Date: '2026-06-30',
   target1Value: '60',
-  amberTolerance: '5',
-}
+})
 
 beforeAll(async () => {
   testApp = await buildTestApp(database.db)

@@ -2,6 +2,7 @@ import { paths } from '../../server/paths'
 import { postForm, signedInAs, type Agent } from '../helpers/officers'
 import { csrfTokenIn } from '../helpers/respondent'
 import {
+  administrativeIndicatorForm,
   allRows,
   countScorecardRows,
   rowStartingWith,
@@ -15,19 +16,7 @@ const fixture = useSurveyApp(['what-i-need'])
 let analyst: Agent
 let viewer: Agent
 
-const administrative = (fields: Record<string, string>): Record<string, string> => ({
-  outcome: 'prepared-future',
-  kind: 'administrative',
-  survey: '',
-  goodIs: 'up',
-  frequency: 'quarterly',
-  source: 'Council SEND team',
-  dataOwner: 'Head of SEND',
-  baselineValue: '',
-  baselineDate: '',
-  amberTolerance: '5',
-  ...fields,
-})
+const administrative = administrativeIndicatorForm
 
 beforeAll(async () => {
   const { app } = fixture.testApp

@@ -1,7 +1,13 @@
 import { paths } from '../../server/paths'
 import { insertOrganisation } from '../helpers/factories'
 import { postForm, signedInAs, type Agent } from '../helpers/officers'
-import { allRows, countScorecardRows, inputTag, startFrameworkFromTemplate } from '../helpers/scorecards'
+import {
+  administrativeIndicatorForm,
+  allRows,
+  countScorecardRows,
+  inputTag,
+  startFrameworkFromTemplate,
+} from '../helpers/scorecards'
 import { useSurveyApp } from '../helpers/surveyApp'
 
 const fixture = useSurveyApp(['what-i-need'])
@@ -16,17 +22,7 @@ beforeAll(async () => {
 })
 
 /** An administrative indicator as an analyst fills in the form: a baseline and three targets. */
-const plansWithin20Weeks: Record<string, string> = {
-  number: '5.2',
-  wording: '% of new EHC plans issued within 20 weeks',
-  outcome: 'prepared-future',
-  kind: 'administrative',
-  survey: '',
-  unit: 'percentage',
-  goodIs: 'up',
-  frequency: 'quarterly',
-  source: 'Council SEND team',
-  dataOwner: 'Head of SEND',
+const plansWithin20Weeks: Record<string, string> = administrativeIndicatorForm({
   baselineValue: '52.5',
   baselineDate: '2026-03-31',
   target1Date: '2026-06-30',
@@ -35,8 +31,7 @@ const plansWithin20Weeks: Record<string, string> = {
   target2Value: '70',
   target3Date: '2027-03-31',
   target3Value: '75',
-  amberTolerance: '5',
-}
+})
 
 /** A checkbox or radio that is ticked. */
 const checked = /\schecked(\s|>|$)/
